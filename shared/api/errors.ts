@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/**
+ * Stable error codes: clients and acceptance tests match on these, so never
+ * rename one. Each maps once to an HTTP status (here) and to ja/en text
+ * (shared/i18n/errors.ts).
+ */
+export const errorStatus = {
+  validation: 400,
+  password_too_weak: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  csrf_missing: 403,
+  bad_secret: 403,
+  not_found: 404,
+  conflict: 409,
+  duplicate: 409,
+  setup_already_done: 409,
+  in_use: 409,
+  rate_limited: 429,
+  internal: 500,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof errorStatus;
+export const errorCodes = Object.keys(errorStatus) as ErrorCode[];
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** Dotted path of the offending input field, e.g. `body.login`. */
+    field: z.string().optional(),
+    retryAfterSeconds: z.number().int().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;

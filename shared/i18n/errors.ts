@@ -1,0 +1,74 @@
+import type { ErrorCode } from '../api/errors.js';
+import type { Language } from '../api/org.js';
+
+/**
+ * The one place an error code becomes words. The server answers in the
+ * caller's language (Accept-Language, Japanese by default); the renderer
+ * uses the same table so a message never differs between API and screen.
+ */
+export const errorText: Record<ErrorCode, Record<Language, string>> = {
+  validation: { ja: '入力内容に誤りがあります', en: 'The input is not valid' },
+  password_too_weak: {
+    ja: 'パスワードは10文字以上で、ログインIDと異なるものにしてください',
+    en: 'The password must be at least 10 characters and differ from the login',
+  },
+  unauthenticated: { ja: 'サインインしてください', en: 'Please sign in' },
+  invalid_credentials: {
+    ja: 'ログインIDまたはパスワードが正しくありません',
+    en: 'The login or password is incorrect',
+  },
+  forbidden: { ja: 'この操作を行う権限がありません', en: 'You are not allowed to do this' },
+  csrf_missing: {
+    ja: 'セッションの確認に失敗しました。画面を再読み込みしてください',
+    en: 'The request could not be verified; reload the page',
+  },
+  bad_secret: { ja: 'このアプリ以外からの接続は受け付けません', en: 'Connections from outside the app are refused' },
+  not_found: { ja: '対象が見つかりません', en: 'Not found' },
+  conflict: { ja: '他の内容と矛盾するため保存できません', en: 'This conflicts with existing data' },
+  duplicate: { ja: '同じ値がすでに登録されています', en: 'This value is already in use' },
+  setup_already_done: { ja: '初期設定はすでに完了しています', en: 'Set-up has already been done' },
+  in_use: { ja: '他のデータから参照されているため変更できません', en: 'Other records refer to this' },
+  rate_limited: {
+    ja: '失敗が続いたため一時的にロックされています。しばらくしてから再度お試しください',
+    en: 'Too many failed attempts; try again later',
+  },
+  internal: { ja: 'システムエラーが発生しました', en: 'An internal error occurred' },
+};
+
+/** Field names as shown in messages ("ログインID: 同じ値がすでに登録されています"). */
+export const fieldLabel: Record<string, Record<Language, string>> = {
+  login: { ja: 'ログインID', en: 'Login' },
+  password: { ja: 'パスワード', en: 'Password' },
+  newPassword: { ja: '新しいパスワード', en: 'New password' },
+  currentPassword: { ja: '現在のパスワード', en: 'Current password' },
+  name: { ja: '名称・氏名', en: 'Name' },
+  kana: { ja: 'ふりがな', en: 'Kana' },
+  email: { ja: 'メールアドレス', en: 'E-mail' },
+  code: { ja: 'コード', en: 'Code' },
+  kind: { ja: '種別', en: 'Kind' },
+  siteId: { ja: '所在地（庁舎）', en: 'Site' },
+  parentId: { ja: '上位組織', en: 'Parent department' },
+  departmentId: { ja: '所属', en: 'Department' },
+  positionId: { ja: '職位', en: 'Position' },
+  rank: { ja: '序列', en: 'Rank' },
+  roles: { ja: '権限', en: 'Roles' },
+  townName: { ja: '団体名', en: 'Town name' },
+  address: { ja: '住所', en: 'Address' },
+  sortOrder: { ja: '表示順', en: 'Sort order' },
+  language: { ja: '言語', en: 'Language' },
+};
+
+export function pickLanguage(acceptLanguage: string | undefined): Language {
+  if (!acceptLanguage) return 'ja';
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'ja';
+}
+
+/** "ログインID: 同じ値がすでに登録されています" — the field's last path segment names it. */
+export function describeError(code: ErrorCode, lang: Language, field?: string): string {
+  const base = errorText[code][lang];
+  if (!field) return base;
+  const key = field.split('.').pop() ?? field;
+  const label = fieldLabel[key]?.[lang] ?? key;
+  return `${label}: ${base}`;
+}
