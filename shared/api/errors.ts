@@ -14,6 +14,8 @@ export const errorStatus = {
   csrf_missing: 403,
   bad_secret: 403,
   not_found: 404,
+  unknown_reference: 400,
+  last_admin: 409,
   conflict: 409,
   duplicate: 409,
   setup_already_done: 409,
@@ -31,6 +33,8 @@ export const errorBodySchema = z.object({
     message: z.string(),
     /** Dotted path of the offending input field, e.g. `body.login`. */
     field: z.string().optional(),
+    /** Technical detail for integrators (English), e.g. the schema's complaint. */
+    detail: z.string().optional(),
     retryAfterSeconds: z.number().int().optional(),
   }),
 });

@@ -24,6 +24,14 @@ export const errorText: Record<ErrorCode, Record<Language, string>> = {
   },
   bad_secret: { ja: 'このアプリ以外からの接続は受け付けません', en: 'Connections from outside the app are refused' },
   not_found: { ja: '対象が見つかりません', en: 'Not found' },
+  unknown_reference: {
+    ja: '指定された項目が存在しないか、無効になっています',
+    en: 'The selected item does not exist or is inactive',
+  },
+  last_admin: {
+    ja: '有効な管理者が1人もいなくなるため、この変更はできません',
+    en: 'This would leave the town without an active administrator',
+  },
   conflict: { ja: '他の内容と矛盾するため保存できません', en: 'This conflicts with existing data' },
   duplicate: { ja: '同じ値がすでに登録されています', en: 'This value is already in use' },
   setup_already_done: { ja: '初期設定はすでに完了しています', en: 'Set-up has already been done' },

@@ -1,0 +1,65 @@
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Mode } from '../../../shared/api/auth.js';
+import type { Endpoint } from '../../../shared/api/endpoint.js';
+import { api } from '../../../shared/api/endpoints.js';
+import { systemClock, type Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import { createServices, defaultPolicies, type Policies } from '../services.js';
+import { appVersion } from '../version.js';
+import { registerAccessHook } from './access-hook.js';
+import { registerErrorHandler } from './error-handler.js';
+import { buildOpenApi } from './openapi.js';
+import { authPlugin } from './plugins/auth.plugin.js';
+import { healthPlugin } from './plugins/health.plugin.js';
+import { orgPlugin } from './plugins/org.plugin.js';
+import { setupPlugin } from './plugins/setup.plugin.js';
+import { usersPlugin } from './plugins/users.plugin.js';
+import { registerRenderer } from './static.js';
+
+export interface AppOptions {
+  db: Db;
+  mode: Mode;
+  clock?: Clock;
+  policies?: Policies;
+  /** Desktop only: every request must carry it (x-kamiless-secret). */
+  secret?: string;
+  /** The built renderer to serve; omitted in tests and in the desktop core. */
+  rendererDir?: string;
+  /** TLS material; when given the cookies are Secure. */
+  https?: { cert: string | Buffer; key: string | Buffer };
+  logger?: FastifyServerOptions['logger'];
+  /** Honour X-Forwarded-For from a reverse proxy in front of the hub. */
+  trustProxy?: boolean;
+}
+
+/**
+ * The one factory for the HTTP API: the hub, the desktop core and the tests
+ * all build the app here, so they can never drift apart.
+ */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const base = { logger: opts.logger ?? false, trustProxy: opts.trustProxy ?? false, bodyLimit: 1024 * 1024 };
+  const app = (opts.https ? Fastify({ ...base, https: opts.https }) : Fastify(base)) as unknown as FastifyInstance;
+  const services = createServices(opts.db, opts.clock ?? systemClock, opts.policies ?? defaultPolicies);
+  const secureCookies = opts.https !== undefined;
+
+  // JSON only: a cross-site HTML form cannot send application/json without a CORS preflight.
+  app.removeContentTypeParser('text/plain');
+  await app.register(fastifyCookie);
+  registerErrorHandler(app);
+  registerAccessHook(app, services, { secret: opts.secret });
+
+  const info = { version: appVersion, mode: opts.mode };
+  await app.register(healthPlugin(services, info));
+  await app.register(setupPlugin(services, { secureCookies }));
+  await app.register(authPlugin(services, { secureCookies }));
+  await app.register(orgPlugin(services));
+  await app.register(usersPlugin(services));
+
+  const endpoints: Endpoint[] = Object.values(api);
+  const openapi = buildOpenApi(endpoints, appVersion);
+  app.route({ method: 'GET', url: '/api/openapi.json', config: { access: { kind: 'public' } }, handler: async () => openapi });
+
+  await registerRenderer(app, opts.rendererDir);
+  return app;
+}
