@@ -72,10 +72,13 @@ export function pickLanguage(acceptLanguage: string | undefined): Language {
   return first.startsWith('en') ? 'en' : 'ja';
 }
 
+/** Codes whose text is about one input, so the input's name leads the message. */
+const fieldCodes: ReadonlySet<ErrorCode> = new Set(['validation', 'duplicate', 'unknown_reference', 'in_use', 'password_too_weak']);
+
 /** "ログインID: 同じ値がすでに登録されています" — the field's last path segment names it. */
 export function describeError(code: ErrorCode, lang: Language, field?: string): string {
   const base = errorText[code][lang];
-  if (!field) return base;
+  if (!field || !fieldCodes.has(code)) return base;
   const key = field.split('.').pop() ?? field;
   const label = fieldLabel[key]?.[lang] ?? key;
   return `${label}: ${base}`;

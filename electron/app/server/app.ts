@@ -1,5 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Mode } from '../../../shared/api/auth.js';
 import type { Endpoint } from '../../../shared/api/endpoint.js';
 import { api } from '../../../shared/api/endpoints.js';
@@ -31,6 +31,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Honour X-Forwarded-For from a reverse proxy in front of the hub. */
   trustProxy?: boolean;
+  /** Called for every route as it is registered (the route-rule test collects them all with it). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /**
@@ -40,6 +42,8 @@ export interface AppOptions {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const base = { logger: opts.logger ?? false, trustProxy: opts.trustProxy ?? false, bodyLimit: 1024 * 1024 };
   const app = (opts.https ? Fastify({ ...base, https: opts.https }) : Fastify(base)) as unknown as FastifyInstance;
+  // First, so that no route (a plugin's, the renderer's, one added later) escapes it.
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   const services = createServices(opts.db, opts.clock ?? systemClock, opts.policies ?? defaultPolicies);
   const secureCookies = opts.https !== undefined;
 

@@ -1,0 +1,73 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { FastifyServerOptions } from 'fastify';
+import { openDatabase } from './db/connection.js';
+import { migrate } from './db/migrate.js';
+import { databaseFile, pidFile } from './data-folder.js';
+import { buildApp } from './server/app.js';
+
+export interface CoreOptions {
+  dataDir: string;
+  host: string;
+  port: number;
+  mode: 'hub' | 'standalone';
+  secret?: string;
+  rendererDir?: string;
+  tls?: { cert: string; key: string };
+  log?: (line: string) => void;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface RunningCore {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the application core: database (migrated), API and renderer on one
+ * port. Run by `kamiless hub`, by `npm start` without Electron, and inside
+ * the desktop app's utilityProcess — never in Electron's main process.
+ */
+export async function startCore(opts: CoreOptions): Promise<RunningCore> {
+  const db = openDatabase(databaseFile(opts.dataDir));
+  try {
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const https = opts.tls ? { cert: readFileSync(opts.tls.cert), key: readFileSync(opts.tls.key) } : undefined;
+  const app = await buildApp({
+    db,
+    mode: opts.mode,
+    ...(opts.secret !== undefined && { secret: opts.secret }),
+    ...(opts.rendererDir !== undefined && { rendererDir: opts.rendererDir }),
+    ...(https && { https }),
+    logger: opts.logger ?? { level: 'warn' },
+  });
+  try {
+    await app.listen({ host: opts.host, port: opts.port });
+  } catch (err) {
+    await app.close();
+    db.close();
+    throw err;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : opts.port;
+  const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+  const url = `${https ? 'https' : 'http'}://${shownHost}:${port}/`;
+  // Lets `kamiless restore` refuse to swap the database under a running core.
+  writeFileSync(pidFile(opts.dataDir), String(process.pid));
+  let closed = false;
+  return {
+    url,
+    port,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      db.close();
+      rmSync(pidFile(opts.dataDir), { force: true });
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { AppError } from '../app-error.js';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import { hashPassword } from '../org/passwords.js';
+import { createServices } from '../services.js';
+import { demoDepartments, demoPositions, demoSites, demoTownName, demoUsers } from './demo-town.js';
+
+export interface DemoUserSummary {
+  login: string;
+  name: string;
+  department: string;
+  site: string;
+  position: string;
+  roles: string[];
+}
+
+/** Fills an empty database with the demo town; refuses a town that already has users. */
+export async function createDemoTown(db: Db, clock: Clock, password: string): Promise<DemoUserSummary[]> {
+  const s = createServices(db, clock);
+  if (s.users.count() > 0) throw new AppError('setup_already_done', { detail: 'this data folder already holds a town; use an empty --data folder' });
+  // Hash outside the transaction (async, on the thread pool); each user gets their own salt.
+  const hashes = await Promise.all(demoUsers.map(() => hashPassword(password)));
+  return db.transaction(() => {
+    s.settings.set('town.name', demoTownName);
+    const siteIds = new Map(demoSites.map((site, i) => [site.code, s.sites.create({ ...site, sortOrder: i }).id]));
+    const deptIds = new Map<string, number>();
+    const siteOfDept = new Map<string, string>();
+    demoDepartments.forEach((d, i) => {
+      const siteId = siteIds.get(d.site);
+      if (siteId === undefined) throw new Error(`demo data: unknown site ${d.site}`);
+      const parentId = d.parent === null ? null : (deptIds.get(d.parent) ?? null);
+      deptIds.set(d.code, s.departments.create({ code: d.code, name: d.name, kind: d.kind, parentId, siteId, sortOrder: i }).id);
+      siteOfDept.set(d.code, demoSites.find((x) => x.code === d.site)?.name ?? '');
+    });
+    const positionIds = new Map(demoPositions.map((p) => [p.name, s.positions.create(p).id]));
+    return demoUsers.map((u, i) => {
+      s.users.create(
+        {
+          login: u.login, name: u.name, kana: u.kana, email: `${u.login}@town.kitahiroshima.example.jp`,
+          departmentId: deptIds.get(u.department) ?? null, positionId: positionIds.get(u.position) ?? null, roles: u.roles,
+        },
+        hashes[i] ?? '',
+      );
+      return {
+        login: u.login,
+        name: u.name,
+        department: demoDepartments.find((d) => d.code === u.department)?.name ?? '',
+        site: siteOfDept.get(u.department) ?? '',
+        position: u.position,
+        roles: u.roles,
+      };
+    });
+  })();
+}
