@@ -1,0 +1,126 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../../electron/app/cli/main.js';
+import { openDatabase } from '../../../electron/app/db/connection.js';
+import { buildApp } from '../../../electron/app/server/app.js';
+import { databaseFile, pidFile } from '../../../electron/app/data-folder.js';
+
+let out: string[];
+let err: string[];
+
+beforeEach(() => {
+  out = [];
+  err = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (err.push(String(chunk)), true));
+});
+afterEach(() => vi.restoreAllMocks());
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'kamiless-cli-'));
+function passwordFile(pw: string): string {
+  const f = join(tmp(), 'pw.txt');
+  writeFileSync(f, `${pw}\n`);
+  return f;
+}
+function countUsers(dataDir: string): number {
+  const db = openDatabase(databaseFile(dataDir));
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+describe('kamiless CLI', () => {
+  it('lists every command in --help and each command has its own --help', async () => {
+    expect(await main(['--help'])).toBe(0);
+    const help = out.join('');
+    for (const cmd of ['hub', 'init', 'demo', 'backup', 'restore']) expect(help).toContain(cmd);
+    for (const cmd of ['hub', 'init', 'demo', 'backup', 'restore']) {
+      out = [];
+      expect(await main([cmd, '--help'])).toBe(0);
+      expect(out.join('')).toContain(`Usage: kamiless ${cmd}`);
+    }
+  });
+
+  it('fails with exit code 2 and a clear message on an unknown flag or command', async () => {
+    expect(await main(['hub', '--bogus'])).toBe(2);
+    expect(err.join('')).toContain("unknown option '--bogus'");
+    expect(await main(['frobnicate'])).toBe(2);
+    expect(await main(['hub', '--port', 'eighty'])).toBe(2);
+  });
+
+  it('creates the demo town and prints its users as JSON; they can sign in', async () => {
+    const data = tmp();
+    const pw = 'demo-password-123';
+    expect(await main(['demo', '--data', data, '--password-file', passwordFile(pw), '--json'])).toBe(0);
+    const { users } = JSON.parse(out.join('')) as { users: { login: string; site: string; position: string; roles: string[]; department: string }[] };
+    expect(users.length).toBeGreaterThanOrEqual(40);
+    const positions = new Set(users.map((u) => u.position));
+    for (const p of ['町長', '副町長', '部長', '課長', '係長', '主事']) expect(positions).toContain(p);
+    const sites = new Set(users.map((u) => u.site));
+    for (const s of ['本庁（千代田）', '芸北支所', '大朝支所', '豊平支所']) expect(sites).toContain(s);
+    expect(new Set(users.map((u) => u.department)).size).toBeGreaterThanOrEqual(12);
+    expect(users.find((u) => u.login === 'admin')?.roles).toContain('admin');
+    expect(users.find((u) => u.login === 'dx')?.roles).toContain('dx');
+
+    const db = openDatabase(databaseFile(data));
+    const app = await buildApp({ db, mode: 'hub' });
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: users[0]?.login, password: pw } });
+    expect(res.statusCode).toBe(200);
+    await app.close();
+    db.close();
+  });
+
+  it('generates and prints a password when none is given, and refuses a second town', async () => {
+    const data = tmp();
+    expect(await main(['demo', '--data', data, '--json'])).toBe(0);
+    const { password } = JSON.parse(out.join('')) as { password: string };
+    expect(password).toMatch(/^[A-Za-z0-9]{16}$/);
+    const before = countUsers(data);
+    expect(await main(['demo', '--data', data])).toBe(1);
+    expect(err.join('')).toContain('already holds a town');
+    expect(countUsers(data)).toBe(before);
+  });
+
+  it('init creates an empty town with its administrator, from a script', async () => {
+    const data = tmp();
+    expect(await main(['init', '--data', data, '--admin-login', 'soumu.admin', '--admin-password-file', passwordFile('first-admin-pass')])).toBe(0);
+    expect(countUsers(data)).toBe(1);
+    expect(await main(['init', '--data', data, '--admin-login', 'other', '--admin-password-file', passwordFile('first-admin-pass')])).toBe(1);
+    expect(countUsers(data)).toBe(1);
+  });
+
+  it('init refuses a short password and a bad login without creating anything', async () => {
+    const data = tmp();
+    expect(await main(['init', '--data', data, '--admin-login', 'admin', '--admin-password-file', passwordFile('short')])).toBe(1);
+    expect(err.join('')).toContain('at least 10 characters');
+    expect(await main(['init', '--data', data, '--admin-login', 'bad login!', '--admin-password-file', passwordFile('long-enough-pass')])).toBe(2);
+  });
+
+  it('backs up and restores through the CLI, and refuses to restore under a running core', async () => {
+    const data = tmp();
+    await main(['init', '--data', data, '--admin-login', 'admin1', '--admin-password-file', passwordFile('first-admin-pass')]);
+    const backup = join(tmp(), 'kamiless-backup.db');
+    expect(await main(['backup', '--data', data, '--to', backup])).toBe(0);
+    expect(await main(['backup', '--data', data, '--to', backup])).toBe(1);
+
+    const db = openDatabase(databaseFile(data));
+    db.prepare("UPDATE settings SET value = '変更後' WHERE key = 'town.name'").run();
+    db.close();
+
+    writeFileSync(pidFile(data), String(process.pid));
+    expect(await main(['restore', '--data', data, '--from', backup])).toBe(1);
+    expect(err.join('')).toContain('is running');
+    writeFileSync(pidFile(data), '999999999');
+
+    expect(await main(['restore', '--data', data, '--from', backup])).toBe(0);
+    const after = openDatabase(databaseFile(data));
+    expect((after.prepare("SELECT value FROM settings WHERE key = 'town.name'").get() as { value: string }).value).toBe('北広島町');
+    after.close();
+  });
+});
