@@ -22,6 +22,8 @@ export const errorStatus = {
   in_use: 409,
   rate_limited: 429,
   internal: 500,
+  /** Desktop: the window could not reach its core or the hub. */
+  server_unreachable: 502,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof errorStatus;

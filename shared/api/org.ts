@@ -25,7 +25,13 @@ export const siteInputSchema = z.object({
   address: z.string().trim().max(200).default(''),
   sortOrder: z.number().int().min(0).max(9999).default(0),
 });
-export const sitePatchSchema = siteInputSchema.partial().extend({ active: z.boolean().optional() });
+// A PATCH changes only the fields it names: zod 4 applies a `.default()` even
+// inside `.partial()`, so the defaults are unwrapped first (else renaming a
+// user would also reset their roles to ['clerk'] and their department to none).
+export const sitePatchSchema = siteInputSchema
+  .extend({ address: siteInputSchema.shape.address.unwrap(), sortOrder: siteInputSchema.shape.sortOrder.unwrap() })
+  .partial()
+  .extend({ active: z.boolean().optional() });
 
 export const departmentKindSchema = z.enum(['bu', 'ka', 'kakari']);
 export type DepartmentKind = z.infer<typeof departmentKindSchema>;
@@ -50,7 +56,10 @@ export const departmentInputSchema = z.object({
   siteId: id,
   sortOrder: z.number().int().min(0).max(9999).default(0),
 });
-export const departmentPatchSchema = departmentInputSchema.partial().extend({ active: z.boolean().optional() });
+export const departmentPatchSchema = departmentInputSchema
+  .extend({ parentId: departmentInputSchema.shape.parentId.unwrap(), sortOrder: departmentInputSchema.shape.sortOrder.unwrap() })
+  .partial()
+  .extend({ active: z.boolean().optional() });
 
 export const positionSchema = z.object({
   id,
@@ -114,8 +123,16 @@ export const userInputSchema = z.object({
 });
 export type UserInput = z.input<typeof userInputSchema>;
 
+const userShape = userInputSchema.shape;
 export const userPatchSchema = userInputSchema
   .omit({ password: true, login: true })
+  .extend({
+    kana: userShape.kana.unwrap(),
+    email: userShape.email.unwrap(),
+    departmentId: userShape.departmentId.unwrap(),
+    positionId: userShape.positionId.unwrap(),
+    roles: userShape.roles.unwrap(),
+  })
   .partial()
   .extend({ active: z.boolean().optional() });
 

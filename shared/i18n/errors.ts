@@ -41,6 +41,10 @@ export const errorText: Record<ErrorCode, Record<Language, string>> = {
     en: 'Too many failed attempts; try again later',
   },
   internal: { ja: 'システムエラーが発生しました', en: 'An internal error occurred' },
+  server_unreachable: {
+    ja: 'サーバーに接続できません。ネットワークと接続先の設定を確認してください',
+    en: 'The Kamiless server cannot be reached; check the network and the hub URL in Settings',
+  },
 };
 
 /** Field names as shown in messages ("ログインID: 同じ値がすでに登録されています"). */
