@@ -1,9 +1,16 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { openDatabase, type Db } from '../../electron/app/db/connection.js';
 import { migrate } from '../../electron/app/db/migrate.js';
 import { buildApp, type AppOptions } from '../../electron/app/server/app.js';
 import { hashPassword } from '../../electron/app/org/passwords.js';
 import { createServices } from '../../electron/app/services.js';
+import type { Endpoint, ResponseOf } from '../../shared/api/endpoint.js';
+import { api } from '../../shared/api/endpoints.js';
+import { errorBodySchema, type ErrorBody } from '../../shared/api/errors.js';
+import type { UserInput, UserRow } from '../../shared/api/org.js';
 import type { Role } from '../../shared/api/roles.js';
 
 /** A clock the test moves by hand. */
@@ -62,4 +69,42 @@ export async function testApp(overrides: Partial<AppOptions> = {}) {
   const town = await seedTown(db, clock);
   const app = await buildApp({ db, mode: 'hub', clock, ...overrides });
   return { app, db, clock, town };
+}
+
+/** Every row of every table (and the schema itself), to prove that a refused request changed nothing. */
+export function dbSnapshot(db: Db): Record<string, unknown[]> {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+  const out: Record<string, unknown[]> = { sqlite_master: db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').all() };
+  for (const { name } of tables) {
+    const rows = db.prepare(`SELECT * FROM "${name.replaceAll('"', '""')}"`).all();
+    out[name] = rows.map((r) => JSON.stringify(r)).sort();
+  }
+  return out;
+}
+
+/** The error body of a refused request, checked against the one error shape of the API. */
+export function errorOf(res: LightMyRequestResponse): ErrorBody['error'] {
+  const parsed = errorBodySchema.safeParse(JSON.parse(res.body));
+  if (!parsed.success) throw new Error(`not an error body (${res.statusCode}): ${res.body}`);
+  return parsed.data.error;
+}
+
+/** A successful answer of an endpoint, checked against its response schema. */
+export function bodyOf<E extends Endpoint>(ep: E, res: LightMyRequestResponse): ResponseOf<E> {
+  if (res.statusCode !== 200) throw new Error(`${ep.method} ${ep.path} answered ${res.statusCode}: ${res.body}`);
+  return ep.response.parse(JSON.parse(res.body)) as ResponseOf<E>;
+}
+
+/** A fresh folder under the system temp folder; remove it with removeTempDir. */
+export function makeTempDir(prefix = 'kamiless-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function removeTempDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Creates a user through the API as `admin` and returns it. */
+export async function createUser(admin: Client, input: UserInput): Promise<UserRow> {
+  return bodyOf(api.createUser, await admin.inject({ method: 'POST', url: '/api/users', payload: input }));
 }

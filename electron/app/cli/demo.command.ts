@@ -27,7 +27,7 @@ export function demoCommand(program: Command): void {
         console.log(`Demo town 北広島町 created in ${dataDir}: ${users.length} users.`);
         console.log(opts.passwordFile ? `Every user's password is the one in ${opts.passwordFile}.` : `Every user's password: ${password}`);
         console.log('Sign in as admin (administrator), dx (DX office) or any login below (clerks and approvers):');
-        for (const u of users) console.log(`  ${u.login.padEnd(22)} ${u.name}　${u.site} ${u.department} ${u.position} [${u.roles.join(',')}]`);
+        for (const u of users) console.log(`  ${u.login.padEnd(22)} ${u.name} ${u.site} ${u.department} ${u.position} [${u.roles.join(',')}]`);
         console.log(`Start it: npx kamiless hub --data ${dataDir}`);
       } finally {
         db.close();

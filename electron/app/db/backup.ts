@@ -45,7 +45,10 @@ export function restoreDatabase(source: string, dbFile: string, stamp: string): 
   if (existsSync(dbFile)) {
     keptAs = `${dbFile}.before-restore-${stamp}`;
     renameSync(dbFile, keptAs);
-    for (const suffix of ['-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
+    // After a crash the -wal holds committed transactions: keep it with the old
+    // database (SQLite replays it when keptAs is opened); the -shm is rebuilt.
+    if (existsSync(`${dbFile}-wal`)) renameSync(`${dbFile}-wal`, `${keptAs}-wal`);
+    rmSync(`${dbFile}-shm`, { force: true });
   }
   renameSync(staging, dbFile);
   return { keptAs };

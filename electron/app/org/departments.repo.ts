@@ -37,6 +37,7 @@ export function createDepartmentsRepo(db: Db, clock: Clock, sites: SitesRepo) {
     site_id = @siteId, sort_order = @sortOrder, active = @active, updated_at = @now WHERE id = @id`);
   const activeChildren = db.prepare('SELECT count(*) AS n FROM departments WHERE parent_id = ? AND active = 1');
   const activeMembers = db.prepare('SELECT count(*) AS n FROM users WHERE department_id = ? AND active = 1');
+  const activeChildKinds = db.prepare('SELECT DISTINCT kind FROM departments WHERE parent_id = ? AND active = 1');
 
   const find = (id: number): DepartmentRow | undefined => byId.get(id) as DepartmentRow | undefined;
   const get = (id: number): Department => {
@@ -79,6 +80,14 @@ export function createDepartmentsRepo(db: Db, clock: Clock, sites: SitesRepo) {
       const next = { ...current, ...patch };
       const placementChanged = patch.kind !== undefined || patch.parentId !== undefined || patch.siteId !== undefined;
       if (placementChanged && next.active) checkPlacement(id, next, next.siteId !== current.siteId);
+      // A new kind must still fit above the departments already under it (a 部 turned 課 would hold 課s).
+      if (next.kind !== current.kind) {
+        for (const { kind } of activeChildKinds.all(id) as { kind: Department['kind'] }[]) {
+          if (!allowedParentKinds(kind).includes(next.kind)) {
+            throw new AppError('validation', { field: 'body.kind', detail: `a ${kind} under it cannot be placed under a ${next.kind}` });
+          }
+        }
+      }
       if (current.active && !next.active) {
         if ((activeChildren.get(id) as { n: number }).n > 0) throw new AppError('in_use', { field: 'body.active', detail: 'it has active sub-departments' });
         if ((activeMembers.get(id) as { n: number }).n > 0) throw new AppError('in_use', { field: 'body.active', detail: 'active users belong to it' });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Site, siteInputSchema, sitePatchSchema } from '../../../shared/api/org.js';
 import { AppError } from '../app-error.js';
 import { isoAt, type Clock } from '../clock.js';
