@@ -13,7 +13,7 @@ export interface CoreOptions {
   secret?: string;
   rendererDir?: string;
   tls?: { cert: string; key: string };
-  log?: (line: string) => void;
+  trustProxy?: boolean;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -44,6 +44,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     ...(opts.rendererDir !== undefined && { rendererDir: opts.rendererDir }),
     ...(https && { https }),
     logger: opts.logger ?? { level: 'warn' },
+    trustProxy: opts.trustProxy ?? false,
   });
   try {
     await app.listen({ host: opts.host, port: opts.port });

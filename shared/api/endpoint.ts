@@ -46,8 +46,9 @@ export function roles(...allowed: Role[]): Access {
   return { kind: 'role', roles: allowed };
 }
 
-export function isStateChanging(method: HttpMethod): boolean {
-  return method !== 'GET';
+/** GET, HEAD (Fastify adds one per GET) and OPTIONS change nothing; every other method needs the CSRF header. */
+export function isStateChanging(method: string): boolean {
+  return !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase());
 }
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : never;

@@ -19,14 +19,15 @@ export function hubCommand(program: Command): void {
     .option('--host <address>', 'address to listen on; a LAN address is an explicit choice', '127.0.0.1')
     .option('--tls-cert <file>', 'PEM certificate: serve HTTPS (cookies become Secure)')
     .option('--tls-key <file>', 'PEM private key for --tls-cert')
-    .action(async (opts: { data?: string; port: number; host: string; tlsCert?: string; tlsKey?: string }) => {
+    .option('--trust-proxy', 'behind a reverse proxy: take the client address from X-Forwarded-For (sign-in limits are per address)')
+    .action(async (opts: { data?: string; port: number; host: string; tlsCert?: string; tlsKey?: string; trustProxy?: boolean }) => {
       if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined)) throw new CliError('--tls-cert and --tls-key go together', 2);
       if (!isLoopback(opts.host) && isIP(opts.host) === 0 && opts.host !== '0.0.0.0') {
         throw new CliError(`--host ${opts.host}: give an IP address of this machine (or 127.0.0.1)`, 2);
       }
       const dataDir = resolveDataFolder(opts.data);
       const core = await startCore({
-        dataDir, host: opts.host, port: opts.port, mode: 'hub', rendererDir,
+        dataDir, host: opts.host, port: opts.port, mode: 'hub', rendererDir, trustProxy: opts.trustProxy === true,
         ...(opts.tlsCert && opts.tlsKey && { tls: { cert: opts.tlsCert, key: opts.tlsKey } }),
       });
       console.log(`Kamiless hub: ${core.url}  (data: ${dataDir})`);

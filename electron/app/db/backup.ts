@@ -38,9 +38,12 @@ export function restoreDatabase(source: string, dbFile: string, stamp: string): 
   const staged = openDatabase(staging);
   try {
     migrate(staged);
-  } finally {
+  } catch (err) {
     staged.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(staging + suffix, { force: true });
+    throw err;
   }
+  staged.close();
   let keptAs: string | null = null;
   if (existsSync(dbFile)) {
     keptAs = `${dbFile}.before-restore-${stamp}`;

@@ -22,7 +22,10 @@ const fileName = /^(\d{4})-([a-z0-9-]+)\.sql$/;
 export const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
 
 export function loadMigrations(dir: string = migrationsDir): Migration[] {
-  const migrations = readdirSync(dir)
+  const files = readdirSync(dir).filter((file) => file.endsWith('.sql'));
+  const misnamed = files.find((file) => !fileName.test(file));
+  if (misnamed) throw new MigrationError(`migration file ${misnamed} is misnamed: use NNNN-lower-case-words.sql`);
+  const migrations = files
     .map((file) => ({ file, match: fileName.exec(file) }))
     .filter((f): f is { file: string; match: RegExpExecArray } => f.match !== null)
     .map(({ file, match }) => {

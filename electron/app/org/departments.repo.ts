@@ -79,7 +79,8 @@ export function createDepartmentsRepo(db: Db, clock: Clock, sites: SitesRepo) {
       const current = get(id);
       const next = { ...current, ...patch };
       const placementChanged = patch.kind !== undefined || patch.parentId !== undefined || patch.siteId !== undefined;
-      if (placementChanged && next.active) checkPlacement(id, next, next.siteId !== current.siteId);
+      const reactivating = !current.active && next.active;
+      if ((placementChanged || reactivating) && next.active) checkPlacement(id, next, reactivating || next.siteId !== current.siteId);
       // A new kind must still fit above the departments already under it (a 部 turned 課 would hold 課s).
       if (next.kind !== current.kind) {
         for (const { kind } of activeChildKinds.all(id) as { kind: Department['kind'] }[]) {

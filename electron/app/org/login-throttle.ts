@@ -18,9 +18,10 @@ export const defaultThrottlePolicy: ThrottlePolicy = { windowMs: 15 * 60_000, pe
  */
 export function createLoginThrottle(db: Db, clock: Clock, policy: ThrottlePolicy = defaultThrottlePolicy) {
   const record = db.prepare('INSERT INTO login_attempts (login, ip, at, success) VALUES (?, ?, ?, ?)');
-  const lastSuccess = db.prepare('SELECT max(at) AS at FROM login_attempts WHERE login = ? AND success = 1');
-  const loginFailures = db.prepare('SELECT at FROM login_attempts WHERE login = ? AND success = 0 AND at > ? ORDER BY at DESC LIMIT ?');
-  const addressFailures = db.prepare('SELECT at FROM login_attempts WHERE ip = ? AND success = 0 AND at > ? ORDER BY at DESC LIMIT ?');
+  const lastSuccess = db.prepare('SELECT max(id) AS id FROM login_attempts WHERE login = ? AND success = 1');
+  // Counted by id after the last success, not by time: a success and a failure can share a millisecond.
+  const loginFailures = db.prepare('SELECT at FROM login_attempts WHERE login = ? AND success = 0 AND id > ? AND at > ? ORDER BY id DESC LIMIT ?');
+  const addressFailures = db.prepare('SELECT at FROM login_attempts WHERE ip = ? AND success = 0 AND at > ? ORDER BY id DESC LIMIT ?');
   const purge = db.prepare('DELETE FROM login_attempts WHERE at < ?');
 
   /**
@@ -40,9 +41,10 @@ export function createLoginThrottle(db: Db, clock: Clock, policy: ThrottlePolicy
     /** Seconds to wait, or null when the attempt may go ahead. */
     retryAfter(login: string, ip: string): number | null {
       const now = clock.now();
-      const since = Math.max(now - policy.windowMs - policy.lockMs, (lastSuccess.get(login) as { at: number | null }).at ?? 0);
-      const untilLogin = lockedUntil(loginFailures.all(login, since, policy.perLogin) as { at: number }[], policy.perLogin);
-      const untilIp = lockedUntil(addressFailures.all(ip, now - policy.windowMs - policy.lockMs, policy.perAddress) as { at: number }[], policy.perAddress);
+      const horizon = now - policy.windowMs - policy.lockMs;
+      const afterId = (lastSuccess.get(login) as { id: number | null }).id ?? 0;
+      const untilLogin = lockedUntil(loginFailures.all(login, afterId, horizon, policy.perLogin) as { at: number }[], policy.perLogin);
+      const untilIp = lockedUntil(addressFailures.all(ip, horizon, policy.perAddress) as { at: number }[], policy.perAddress);
       const until = Math.max(untilLogin ?? 0, untilIp ?? 0);
       return until > now ? Math.ceil((until - now) / 1000) : null;
     },

@@ -135,11 +135,13 @@ export function createUsersRepo(db: Db, clock: Clock, departments: DepartmentsRe
     },
     update(id: number, patch: UserPatch): UserRow {
       const current = get(id);
-      checkReferences({
-        departmentId: patch.departmentId !== current.departmentId ? patch.departmentId : undefined,
-        positionId: patch.positionId !== current.positionId ? patch.positionId : undefined,
-      });
       const next = { ...current, ...patch };
+      // Reactivating re-checks what the user points at: their department may have closed meanwhile.
+      const reactivating = !current.active && next.active;
+      checkReferences({
+        departmentId: reactivating || patch.departmentId !== current.departmentId ? next.departmentId : undefined,
+        positionId: reactivating || patch.positionId !== current.positionId ? next.positionId : undefined,
+      });
       const losesAdmin = current.active && current.roles.includes('admin') && (!next.active || !next.roles.includes('admin'));
       if (losesAdmin && (activeAdmins.get(id) as { n: number }).n === 0) {
         throw new AppError('last_admin', { field: patch.active === false ? 'body.active' : 'body.roles' });

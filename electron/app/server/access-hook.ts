@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { isStateChanging, type HttpMethod } from '../../../shared/api/endpoint.js';
+import { isStateChanging } from '../../../shared/api/endpoint.js';
 import { AppError } from '../app-error.js';
 import type { Services } from '../services.js';
 import { toUser } from '../org/users.repo.js';
@@ -38,7 +38,7 @@ export function registerAccessHook(app: FastifyInstance, services: Services, opt
     if (!access) throw new AppError('forbidden', { detail: 'route declares no access rule' });
     if (access.kind === 'public') return;
     if (!req.auth) throw new AppError('unauthenticated');
-    if (isStateChanging(req.method as HttpMethod) && !sameSecret(req.headers[csrfHeader], req.auth.session.csrfToken)) {
+    if (isStateChanging(req.method) && !sameSecret(req.headers[csrfHeader], req.auth.session.csrfToken)) {
       throw new AppError('csrf_missing');
     }
     if (access.kind === 'role' && !access.roles.some((r) => req.auth?.user.roles.includes(r))) {

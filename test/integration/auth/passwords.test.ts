@@ -12,9 +12,26 @@ describe('changing my password', () => {
     const res = await dx.inject({ method: 'PUT', url: '/api/me/password', payload: { currentPassword: 'not-my-password', newPassword } });
     expect(res.statusCode).toBe(401);
     expect(errorOf(res)).toMatchObject({ code: 'invalid_credentials', field: 'body.currentPassword' });
-    expect(dbSnapshot(db)).toEqual(before);
+    // Only the failed attempt is recorded (it counts towards the lock-out); the password is unchanged.
+    const { login_attempts: attemptsAfter, ...after } = dbSnapshot(db);
+    const { login_attempts: attemptsBefore, ...rest } = before;
+    expect(after).toEqual(rest);
+    expect(attemptsAfter?.length).toBe((attemptsBefore?.length ?? 0) + 1);
     // A wrong current password does not sign the caller out.
     expect((await dx.inject({ method: 'GET', url: '/api/me' })).statusCode).toBe(200);
+  });
+
+  it('locks password changes after repeated wrong current passwords, like sign-in', async () => {
+    const { app } = await testApp();
+    const dx = await signIn(app, 'dx');
+    for (let i = 0; i < 5; i++) {
+      const res = await dx.inject({ method: 'PUT', url: '/api/me/password', payload: { currentPassword: `guess-number-${i}`, newPassword } });
+      expect(res.statusCode).toBe(401);
+    }
+    const locked = await dx.inject({ method: 'PUT', url: '/api/me/password', payload: { currentPassword: testPassword, newPassword } });
+    expect(locked.statusCode).toBe(429);
+    expect(errorOf(locked).code).toBe('rate_limited');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
   });
 
   it('refuses a new password shorter than 10 characters: 400', async () => {

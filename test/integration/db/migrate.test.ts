@@ -109,6 +109,11 @@ describe('migrate', () => {
     const noFirst = migrationsFolder({ '0002-second.sql': second });
     expect(() => loadMigrations(noFirst)).toThrow(MigrationError);
   });
+
+  it('refuses a misnamed .sql file instead of skipping it', () => {
+    const misnamed = migrationsFolder({ '0001-first.sql': first, '0002-AddUsers.sql': second });
+    expect(() => loadMigrations(misnamed)).toThrow(/0002-AddUsers\.sql is misnamed/);
+  });
 });
 
 describe('the real migrations', () => {

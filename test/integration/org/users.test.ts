@@ -130,3 +130,21 @@ describe('users', () => {
     expect(errorOf(res).code).toBe('not_found');
   });
 });
+
+describe('reactivating', () => {
+  it('refuses to reactivate a user into a department that was closed meanwhile', async () => {
+    const { app, db } = await testApp();
+    const admin = await signIn(app, 'admin');
+    const dept = bodyOf(api.createDepartment, await admin.inject({
+      method: 'POST', url: '/api/org/departments', payload: { code: 'TMP', name: '臨時係', kind: 'kakari', parentId: 2, siteId: 1 },
+    }));
+    const user = await createUser(admin, { login: 'rinji.taro', name: '臨時 太郎', departmentId: dept.id, password: testPassword });
+    expect((await admin.inject({ method: 'PATCH', url: `/api/users/${user.id}`, payload: { active: false } })).statusCode).toBe(200);
+    expect((await admin.inject({ method: 'PATCH', url: `/api/org/departments/${dept.id}`, payload: { active: false } })).statusCode).toBe(200);
+    const before = dbSnapshot(db);
+    const res = await admin.inject({ method: 'PATCH', url: `/api/users/${user.id}`, payload: { active: true } });
+    expect(res.statusCode).toBe(400);
+    expect(errorOf(res)).toMatchObject({ code: 'unknown_reference', field: 'body.departmentId' });
+    expect(dbSnapshot(db)).toEqual(before);
+  });
+});

@@ -45,10 +45,14 @@ export function authPlugin(services: Services, opts: { secureCookies: boolean })
       return { user, csrfToken: session.csrfToken };
     });
 
-    route(app, api.changePassword, async ({ me, body }) => {
+    route(app, api.changePassword, async ({ me, body, req }) => {
       const { user, session } = me();
+      // Same limit as sign-in: a borrowed session must not become a way to guess the password.
+      const wait = throttle.retryAfter(user.login, req.ip);
+      if (wait !== null) throw new AppError('rate_limited', { retryAfterSeconds: wait });
       const creds = users.credentialsFor(user.login);
       if (!creds || !(await verifyPassword(body.currentPassword, creds.passwordHash))) {
+        throttle.record(user.login, req.ip, false);
         throw new AppError('invalid_credentials', { field: 'body.currentPassword' });
       }
       if (isTooWeak(body.newPassword, user.login)) throw new AppError('password_too_weak', { field: 'body.newPassword' });
