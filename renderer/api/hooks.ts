@@ -1,0 +1,74 @@
+import {
+  keepPreviousData,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryKey,
+} from '@tanstack/react-query';
+import { api, type Endpoint, type SessionInfo } from '../../shared/api/index.js';
+import { isApiError } from './ApiError.js';
+import { call, request, type CallInput, type CallResult } from './client.js';
+import { setCsrfToken } from './csrf.js';
+import { queryKeys, type UserListQuery } from './queryKeys.js';
+
+export function useHealth() {
+  return useQuery({ queryKey: queryKeys.health, queryFn: () => call(api.health), staleTime: 60_000 });
+}
+
+/** The signed-in session, or null when nobody is signed in (401 from /api/me). */
+async function fetchSession(): Promise<SessionInfo | null> {
+  try {
+    return await call(api.me);
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function useSession() {
+  return useQuery({ queryKey: queryKeys.session, queryFn: fetchSession, staleTime: Infinity, retry: false });
+}
+
+export function useSites() {
+  return useQuery({ queryKey: queryKeys.sites, queryFn: () => call(api.listSites) });
+}
+
+export function useDepartments() {
+  return useQuery({ queryKey: queryKeys.departments, queryFn: () => call(api.listDepartments) });
+}
+
+export function usePositions() {
+  return useQuery({ queryKey: queryKeys.positions, queryFn: () => call(api.listPositions) });
+}
+
+export function useUserList(query: UserListQuery) {
+  return useQuery({
+    queryKey: queryKeys.userList(query),
+    queryFn: () => call(api.listUsers, { query }),
+    // Keep the old page on screen while the next one loads, so the table does not jump.
+    placeholderData: keepPreviousData,
+  });
+}
+
+interface ApiMutationOptions<E extends Endpoint> {
+  /** Queries to refetch once the change is saved. */
+  invalidate?: readonly QueryKey[];
+  onSuccess?: (data: CallResult<E>) => void;
+}
+
+/** A mutation on one endpoint that refreshes the listed queries when it succeeds. */
+export function useApiMutation<E extends Endpoint>(endpoint: E, options: ApiMutationOptions<E> = {}) {
+  const queryClient = useQueryClient();
+  return useMutation<CallResult<E>, Error, CallInput<E>>({
+    mutationFn: (input) => request(endpoint, input),
+    onSuccess: async (data) => {
+      options.onSuccess?.(data);
+      await Promise.all(
+        (options.invalidate ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+      );
+    },
+  });
+}

@@ -1,0 +1,24 @@
+import { SimpleGrid, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/PageHeader.js';
+import { AboutCard } from './AboutCard.js';
+import { ChangePasswordCard } from './ChangePasswordCard.js';
+import { LanguageCard } from './LanguageCard.js';
+import { SignOutEverywhereCard } from './SignOutEverywhereCard.js';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader title={t('nav.settings')} description={t('settings.description')} />
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        <ChangePasswordCard />
+        <Stack gap="md">
+          <LanguageCard />
+          <SignOutEverywhereCard />
+          <AboutCard />
+        </Stack>
+      </SimpleGrid>
+    </>
+  );
+}
