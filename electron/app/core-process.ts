@@ -40,7 +40,6 @@ if (!dataDir) {
       port: 0,
       mode: 'standalone',
       secret,
-      log: (line) => process.stdout.write(`${line}\n`),
     });
     send({ type: 'ready', port: core.port });
 

@@ -10,6 +10,7 @@ export const errorStatus = {
   password_too_weak: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
+  wrong_current_password: 400,
   forbidden: 403,
   csrf_missing: 403,
   bad_secret: 403,

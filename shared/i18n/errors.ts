@@ -17,6 +17,7 @@ export const errorText: Record<ErrorCode, Record<Language, string>> = {
     ja: 'ログインIDまたはパスワードが正しくありません',
     en: 'The login or password is incorrect',
   },
+  wrong_current_password: { ja: '現在のパスワードが正しくありません', en: 'The current password is incorrect' },
   forbidden: { ja: 'この操作を行う権限がありません', en: 'You are not allowed to do this' },
   csrf_missing: {
     ja: 'セッションの確認に失敗しました。画面を再読み込みしてください',

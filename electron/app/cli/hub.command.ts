@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isIP } from 'node:net';
 import { resolveDataFolder } from '../data-folder.js';
@@ -6,7 +8,13 @@ import { startCore } from '../core.js';
 import { CliError } from './io.js';
 import { parsePort } from './options.js';
 
-const rendererDir = fileURLToPath(new URL('../../../renderer/', import.meta.url));
+/** The built UI under the package root, whether this file runs compiled (dist/…) or from source (tsx). */
+function builtRendererDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(dir, 'dist', 'renderer');
+}
+const rendererDir = builtRendererDir();
 
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
 

@@ -4,7 +4,6 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, passwordSchema } from '../../../shared/api/index.js';
-import { isApiError } from '../../api/ApiError.js';
 import { useApiMutation } from '../../api/hooks.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { sameAs, schemaRule } from '../../forms/rules.js';
@@ -40,11 +39,6 @@ export function ChangePasswordCard() {
 
   const onError = (error: unknown) => {
     if (placeServerError(form, error, describe)) return;
-    // A wrong current password is the likeliest refusal; show it where the user typed it.
-    if (isApiError(error) && error.code === 'invalid_credentials') {
-      form.setFieldError('currentPassword', describe(error));
-      return;
-    }
     setFormError(error);
   };
 

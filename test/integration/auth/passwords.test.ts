@@ -5,13 +5,13 @@ import { bodyOf, createUser, dbSnapshot, errorOf, signIn, testApp, testPassword 
 const newPassword = 'a-much-better-passphrase';
 
 describe('changing my password', () => {
-  it('refuses a wrong current password: 401 naming body.currentPassword, nothing changed', async () => {
+  it('refuses a wrong current password: 400 naming body.currentPassword, nothing changed', async () => {
     const { app, db } = await testApp();
     const dx = await signIn(app, 'dx');
     const before = dbSnapshot(db);
     const res = await dx.inject({ method: 'PUT', url: '/api/me/password', payload: { currentPassword: 'not-my-password', newPassword } });
-    expect(res.statusCode).toBe(401);
-    expect(errorOf(res)).toMatchObject({ code: 'invalid_credentials', field: 'body.currentPassword' });
+    expect(res.statusCode).toBe(400);
+    expect(errorOf(res)).toMatchObject({ code: 'wrong_current_password', field: 'body.currentPassword' });
     // Only the failed attempt is recorded (it counts towards the lock-out); the password is unchanged.
     const { login_attempts: attemptsAfter, ...after } = dbSnapshot(db);
     const { login_attempts: attemptsBefore, ...rest } = before;
@@ -26,7 +26,7 @@ describe('changing my password', () => {
     const dx = await signIn(app, 'dx');
     for (let i = 0; i < 5; i++) {
       const res = await dx.inject({ method: 'PUT', url: '/api/me/password', payload: { currentPassword: `guess-number-${i}`, newPassword } });
-      expect(res.statusCode).toBe(401);
+      expect(res.statusCode).toBe(400);
     }
     const locked = await dx.inject({ method: 'PUT', url: '/api/me/password', payload: { currentPassword: testPassword, newPassword } });
     expect(locked.statusCode).toBe(429);

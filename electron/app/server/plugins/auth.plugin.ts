@@ -53,7 +53,7 @@ export function authPlugin(services: Services, opts: { secureCookies: boolean })
       const creds = users.credentialsFor(user.login);
       if (!creds || !(await verifyPassword(body.currentPassword, creds.passwordHash))) {
         throttle.record(user.login, req.ip, false);
-        throw new AppError('invalid_credentials', { field: 'body.currentPassword' });
+        throw new AppError('wrong_current_password', { field: 'body.currentPassword' });
       }
       if (isTooWeak(body.newPassword, user.login)) throw new AppError('password_too_weak', { field: 'body.newPassword' });
       users.setPasswordHash(user.id, await hashPassword(body.newPassword));
