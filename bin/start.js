@@ -7,6 +7,7 @@ import { homedir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ensureElectronSqlite } from './electron-sqlite.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -38,9 +39,9 @@ function electronBinary() {
   }
 }
 
-function runElectron(binary) {
+async function runElectron(binary) {
   requireBuilt('electron/main/main.js', 'electron/app/core-process.js', 'electron/preload/preload.cjs', 'renderer/index.html');
-  const env = { ...process.env };
+  const env = { ...process.env, KAMILESS_SQLITE_BINDING: await ensureElectronSqlite(root) };
   // Inherited from some tools, it would make Electron behave as plain Node.
   delete env.ELECTRON_RUN_AS_NODE;
   const child = spawn(binary, ['.', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env });
@@ -87,8 +88,6 @@ async function runInBrowser() {
       host: '127.0.0.1',
       mode: 'standalone',
       rendererDir: join(dist, 'renderer'),
-      // stdout keeps just the two lines above and below; the core's own log goes to stderr.
-      log: (line) => process.stderr.write(`${line}\n`),
     },
     Number.isInteger(preferred) && preferred > 0 && preferred <= 65_535 ? preferred : DEFAULT_PORT,
   );
@@ -118,7 +117,10 @@ if (!existsSync(dist)) {
 
 const binary = electronBinary();
 if (binary) {
-  runElectron(binary);
+  runElectron(binary).catch((error) => {
+    console.error(`Kamiless could not start the desktop app: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
 } else {
   runInBrowser().catch((error) => {
     console.error(`Kamiless could not start: ${error instanceof Error ? error.message : String(error)}`);

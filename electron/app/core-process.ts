@@ -40,6 +40,7 @@ if (!dataDir) {
       port: 0,
       mode: 'standalone',
       secret,
+      ...(process.env['KAMILESS_SQLITE_BINDING'] && { sqliteBinding: process.env['KAMILESS_SQLITE_BINDING'] }),
     });
     send({ type: 'ready', port: core.port });
 

@@ -14,6 +14,8 @@ export interface CoreOptions {
   rendererDir?: string;
   tls?: { cert: string; key: string };
   trustProxy?: boolean;
+  /** better-sqlite3 compiled for Electron's Node ABI (the desktop core); the default build otherwise. */
+  sqliteBinding?: string;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -29,7 +31,7 @@ export interface RunningCore {
  * the desktop app's utilityProcess — never in Electron's main process.
  */
 export async function startCore(opts: CoreOptions): Promise<RunningCore> {
-  const db = openDatabase(databaseFile(opts.dataDir));
+  const db = openDatabase(databaseFile(opts.dataDir), opts.sqliteBinding ? { nativeBinding: opts.sqliteBinding } : {});
   try {
     migrate(db);
   } catch (err) {

@@ -9,9 +9,13 @@ export type Db = Database.Database;
  * WAL (readers never block the writer), enforced foreign keys, and a busy
  * timeout so a second connection (CLI, import worker) waits instead of failing.
  */
-export function openDatabase(file: string, opts: { readonly?: boolean } = {}): Db {
+export function openDatabase(file: string, opts: { readonly?: boolean; nativeBinding?: string } = {}): Db {
   if (file !== ':memory:' && !opts.readonly) mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+  const db = new Database(file, {
+    readonly: opts.readonly ?? false,
+    fileMustExist: opts.readonly ?? false,
+    ...(opts.nativeBinding !== undefined && { nativeBinding: opts.nativeBinding }),
+  });
   db.pragma('busy_timeout = 5000');
   if (!opts.readonly) {
     db.pragma('journal_mode = WAL');
