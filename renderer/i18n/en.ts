@@ -130,6 +130,8 @@ export const en: Catalogue = {
   'admin.sortOrder': 'Sort order',
   'admin.sortOrderHint': 'Lower numbers are listed first',
 
+  'admin.town.label': 'Municipality',
+  'admin.town.rename': 'Rename municipality',
   'admin.sites.title': 'Sites',
   'admin.sites.description': 'The main office, branches and outposts. Every department belongs to one of them.',
   'admin.sites.empty': 'No sites yet. Use “Add” to register one',

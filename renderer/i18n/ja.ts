@@ -131,6 +131,8 @@ export const ja = {
   'admin.sortOrder': '表示順',
   'admin.sortOrderHint': '小さいほど上に表示されます',
 
+  'admin.town.label': '団体名',
+  'admin.town.rename': '団体名を変更',
   'admin.sites.title': '支所・庁舎',
   'admin.sites.description': '本庁・支所・出先機関を登録します。組織はいずれかの庁舎に所属します。',
   'admin.sites.empty': 'まだ支所がありません。「追加」から登録してください',

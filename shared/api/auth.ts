@@ -34,6 +34,8 @@ export const healthSchema = z.object({
 });
 export type Health = z.infer<typeof healthSchema>;
 
+export const townSchema = z.object({ townName: z.string().trim().min(1).max(40) });
+
 export const setupBodySchema = z.object({
   townName: z.string().trim().min(1).max(40),
   admin: z.object({

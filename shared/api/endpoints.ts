@@ -8,6 +8,7 @@ import {
   preferencesSchema,
   sessionSchema,
   setupBodySchema,
+  townSchema,
 } from './auth.js';
 import {
   departmentInputSchema,
@@ -77,6 +78,12 @@ export const api = {
     summary: 'Remember my language',
     body: preferencesSchema,
     response: sessionSchema,
+  }),
+  updateTown: endpoint({
+    method: 'PUT', path: '/api/town', access: roles('admin'), tag: 'org',
+    summary: "Rename the municipality (shown on every page and on approval records)",
+    body: townSchema,
+    response: townSchema,
   }),
   listSites: endpoint({
     method: 'GET', path: '/api/org/sites', access: signedIn, tag: 'org',

@@ -115,6 +115,7 @@ describe('demo town', () => {
       await page.getByText('「広報 花子」を保存しました').waitFor();
       await page.getByRole('dialog').waitFor({ state: 'hidden' });
       await page.getByRole('searchbox').or(page.getByPlaceholder('ログインID・氏名・ふりがな・メール')).first().fill('広報');
+      await page.getByText('全1件').waitFor();
       await page.getByRole('cell', { name: 'koho.hanako' }).waitFor();
       await screenshot(page, '09-users');
     });

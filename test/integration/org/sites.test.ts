@@ -54,3 +54,18 @@ describe('sites', () => {
     expect(errorOf(res).code).toBe('not_found');
   });
 });
+
+describe('the municipality', () => {
+  it('can be renamed by an admin; the new name is in /api/health; a blank name is refused naming the field', async () => {
+    const { app, db } = await testApp();
+    const admin = await signIn(app, 'admin');
+    const renamed = await admin.inject({ method: 'PUT', url: '/api/town', payload: { townName: '北広島町役場' } });
+    expect(renamed.statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/api/health' })).json()).toMatchObject({ townName: '北広島町役場' });
+    const before = dbSnapshot(db);
+    const blank = await admin.inject({ method: 'PUT', url: '/api/town', payload: { townName: '  ' } });
+    expect(blank.statusCode).toBe(400);
+    expect(errorOf(blank)).toMatchObject({ code: 'validation', field: 'body.townName' });
+    expect(dbSnapshot(db)).toEqual(before);
+  });
+});

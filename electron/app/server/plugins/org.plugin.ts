@@ -7,6 +7,12 @@ import { route } from '../route.js';
 export function orgPlugin(services: Services) {
   const { sites, departments, positions, adminLog } = services;
   return async (app: FastifyInstance) => {
+    route(app, api.updateTown, ({ body, me }) => {
+      services.settings.set('town.name', body.townName);
+      adminLog.record(me().user.id, 'town.update', 'town', body);
+      return { townName: services.settings.townName() };
+    });
+
     route(app, api.listSites, () => sites.list());
     route(app, api.createSite, ({ body, me }) => {
       const site = sites.create(body);

@@ -17,6 +17,7 @@ import { RowActions } from '../RowActions.js';
 import { useActiveToggle } from '../useActiveToggle.js';
 import { useEditor } from '../useEditor.js';
 import { SiteForm } from './SiteForm.js';
+import { TownCard } from './TownCard.js';
 
 const kindColor = { honcho: 'indigo', shisho: 'cyan', outpost: 'gray' } as const;
 
@@ -47,6 +48,7 @@ export function SitesPage() {
           </Button>
         }
       />
+      <TownCard />
       <Paper withBorder radius="md" p={sites.data && rows.length > 0 ? 0 : 'md'}>
         {sites.isPending ? <TableSkeleton /> : null}
         {sites.isError ? <ErrorAlert error={sites.error} onRetry={() => void sites.refetch()} /> : null}
