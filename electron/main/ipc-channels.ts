@@ -5,6 +5,9 @@
 export const ipcChannels = {
   setBadgeCount: 'kamiless:set-badge-count',
   notify: 'kamiless:notify',
+  getConnection: 'kamiless:get-connection',
+  testHub: 'kamiless:test-hub',
+  setHubUrl: 'kamiless:set-hub-url',
 } as const;
 
 export const BADGE_COUNT_MAX = 9999;

@@ -1,21 +1,14 @@
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
-import { readJsonFile } from './json-file.js';
+import { checkHubUrl } from '../../shared/domain/hub-url.js';
+import { readJsonFile, writeJsonFile } from './json-file.js';
 
 const SETTINGS_FILE = 'settings.json';
 
-/** The hub's base URL without a trailing slash, or undefined unless it is a plain http(s) URL. */
+/** The hub's base URL without a trailing slash, or undefined unless it is a plain http(s) URL without credentials. */
 export function normaliseHubUrl(value: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  // Credentials in the URL would end up in logs and error dialogs; the hub has its own sign-in.
-  if (url.username !== '' || url.password !== '') return undefined;
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  const checked = checkHubUrl(value);
+  return checked.ok ? checked.hubUrl : undefined;
 }
 
 const hubUrlSchema = z.string().transform((value, context) => {
@@ -53,4 +46,19 @@ export function loadSettings(file: string): DesktopSettings {
     mode: hubUrl === undefined ? { kind: 'standalone' } : { kind: 'connected', hubUrl },
     ...(dataDir === undefined ? {} : { dataDir }),
   };
+}
+
+/**
+ * Stores the hub URL (undefined: standalone) and keeps every other field as it
+ * is, including ones this version does not know, so that switching mode never
+ * loses the data folder. The caller has validated the URL. Throws when the file
+ * cannot be written.
+ */
+export function saveHubUrl(file: string, hubUrl: string | undefined): void {
+  const current = readJsonFile(file);
+  const fields: Record<string, unknown> =
+    typeof current === 'object' && current !== null && !Array.isArray(current) ? { ...current } : {};
+  if (hubUrl === undefined) delete fields['hubUrl'];
+  else fields['hubUrl'] = hubUrl;
+  writeJsonFile(file, fields);
 }

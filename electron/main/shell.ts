@@ -62,13 +62,17 @@ export function startShell(paths: AppPaths, options: ShellOptions = {}): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+  /** Lets the core close its database; resolves at once when there is none (connected, or already stopped). */
+  const stopCore = (): Promise<void> => {
+    const stopping = core;
+    core = undefined;
+    return stopping === undefined ? Promise.resolve() : stopping.stop();
+  };
   app.on('before-quit', (event) => {
     if (core === undefined) return;
     // Let the core close its database first, then quit for real.
     event.preventDefault();
-    const stopping = core;
-    core = undefined;
-    void stopping.stop().finally(() => app.quit());
+    void stopCore().finally(() => app.quit());
   });
 
   const openWindow = (userData: string): void => {
@@ -84,7 +88,8 @@ export function startShell(paths: AppPaths, options: ShellOptions = {}): void {
 
   const onReady = async (): Promise<void> => {
     const userData = app.getPath('userData');
-    const settings = loadSettings(settingsFile(userData));
+    const settingsPath = settingsFile(userData);
+    const settings = loadSettings(settingsPath);
     hardenSession(session.defaultSession);
 
     let api: ApiTarget;
@@ -113,7 +118,12 @@ export function startShell(paths: AppPaths, options: ShellOptions = {}): void {
       isPackaged: app.isPackaged,
       onAbout: () => showAbout({ version: app.getVersion(), versions: process.versions }),
     });
-    registerNativeBridge(focusMainWindow);
+    registerNativeBridge({
+      onNotificationClick: focusMainWindow,
+      mode: settings.mode,
+      settingsFile: settingsPath,
+      beforeRestart: stopCore,
+    });
     openWindow(userData);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openWindow(userData);

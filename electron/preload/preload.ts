@@ -5,7 +5,13 @@
  * that could send on any channel could ask main for anything main listens to.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { DesktopBridge, DesktopBridgeKey } from '../../shared/api/desktop-bridge.js';
+import type {
+  DesktopBridge,
+  DesktopBridgeKey,
+  DesktopConnection,
+  HubSaveResult,
+  HubTestResult,
+} from '../../shared/api/desktop-bridge.js';
 import { ipcChannels } from '../main/ipc-channels.js';
 import { versionFromArguments } from '../main/version-argument.js';
 
@@ -17,6 +23,16 @@ const bridge = {
   },
   notify(title: string, body: string): void {
     ipcRenderer.send(ipcChannels.notify, title, body);
+  },
+  // The casts only name what main answers on these channels; main checks every argument itself.
+  getConnection(): Promise<DesktopConnection> {
+    return ipcRenderer.invoke(ipcChannels.getConnection) as Promise<DesktopConnection>;
+  },
+  testHub(url: string): Promise<HubTestResult> {
+    return ipcRenderer.invoke(ipcChannels.testHub, url) as Promise<HubTestResult>;
+  },
+  setHubUrl(url: string | null): Promise<HubSaveResult> {
+    return ipcRenderer.invoke(ipcChannels.setHubUrl, url) as Promise<HubSaveResult>;
   },
 } as const satisfies DesktopBridge;
 

@@ -139,6 +139,8 @@ class FakeApp extends EventEmitter {
   });
   readonly getVersion = vi.fn(() => '0.1.0-test');
   readonly quit = vi.fn();
+  readonly relaunch = vi.fn();
+  readonly exit = vi.fn((_code?: number) => undefined);
   readonly requestSingleInstanceLock = vi.fn(() => true);
   readonly setBadgeCount = vi.fn((_count?: number) => true);
   readonly setAppUserModelId = vi.fn();
@@ -150,7 +152,22 @@ class FakeApp extends EventEmitter {
 export const app = new FakeApp();
 export const BrowserWindow = FakeBrowserWindow;
 export const Notification = FakeNotification;
-export const ipcMain = new EventEmitter();
+export type InvokeHandler = (event: unknown, ...args: unknown[]) => unknown;
+
+/** ipcMain: `on` listeners via the EventEmitter, `handle` handlers kept by channel. */
+class FakeIpcMain extends EventEmitter {
+  readonly handlers = new Map<string, InvokeHandler>();
+  readonly handle = vi.fn((channel: string, handler: InvokeHandler) => {
+    // As in Electron: a second handler for one channel is a bug, not an override.
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, handler);
+  });
+  readonly removeHandler = vi.fn((channel: string) => {
+    this.handlers.delete(channel);
+  });
+}
+
+export const ipcMain = new FakeIpcMain();
 export const protocol = {
   registerSchemesAsPrivileged: vi.fn(),
   handle: vi.fn((_scheme: string, _handler: (request: Request) => Promise<Response>) => undefined),
@@ -177,7 +194,10 @@ export const utilityProcess = {
   }),
 };
 export const contextBridge = { exposeInMainWorld: vi.fn((_key: string, _api: unknown) => undefined) };
-export const ipcRenderer = { send: vi.fn((_channel: string, ..._args: unknown[]) => undefined) };
+export const ipcRenderer = {
+  send: vi.fn((_channel: string, ..._args: unknown[]) => undefined),
+  invoke: vi.fn((_channel: string, ..._args: unknown[]): Promise<unknown> => Promise.resolve(undefined)),
+};
 
 // ---- helpers for tests ----
 
@@ -206,6 +226,15 @@ export const electronMock = {
     if (call === undefined) throw new Error(`protocol.handle('${scheme}') was not called`);
     return call[1];
   },
+  /**
+   * Calls what main registered with ipcMain.handle, as ipcRenderer.invoke
+   * would: the answer resolves, a thrown error rejects.
+   */
+  async invoke(channel: string, event: unknown, ...args: unknown[]): Promise<unknown> {
+    const handler = ipcMain.handlers.get(channel);
+    if (handler === undefined) throw new Error(`No handler registered for '${channel}'`);
+    return await handler(event, ...args);
+  },
   setPath(name: string, value: string): void {
     paths.set(name, value);
   },
@@ -222,8 +251,12 @@ export function asElectron<T>(fake: object): T {
 export function resetElectronMock(): void {
   vi.clearAllMocks();
   for (const emitter of [app, ipcMain]) emitter.removeAllListeners();
+  ipcMain.handlers.clear();
+  ipcRenderer.invoke.mockImplementation(() => Promise.resolve(undefined));
   app.isPackaged = false;
   app.requestSingleInstanceLock.mockImplementation(() => true);
+  app.relaunch.mockImplementation(() => undefined);
+  app.exit.mockImplementation(() => undefined);
   FakeNotification.isSupported.mockImplementation(() => true);
   net.fetch.mockImplementation(() => Promise.resolve(new Response('net.fetch')));
   session.defaultSession = new FakeSession();

@@ -3,11 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.js';
 import { AboutCard } from './AboutCard.js';
 import { ChangePasswordCard } from './ChangePasswordCard.js';
+import { ConnectionCard } from './ConnectionCard.js';
+import { desktopBridge } from './desktopBridge.js';
 import { LanguageCard } from './LanguageCard.js';
 import { SignOutEverywhereCard } from './SignOutEverywhereCard.js';
 
 export function SettingsPage() {
   const { t } = useTranslation();
+  // Only the desktop app can switch between its own data and a hub; a browser is always on the hub.
+  const bridge = desktopBridge();
   return (
     <>
       <PageHeader title={t('nav.settings')} description={t('settings.description')} />
@@ -16,6 +20,7 @@ export function SettingsPage() {
         <Stack gap="md">
           <LanguageCard />
           <SignOutEverywhereCard />
+          {bridge ? <ConnectionCard bridge={bridge} /> : null}
           <AboutCard />
         </Stack>
       </SimpleGrid>

@@ -12,7 +12,12 @@ let onClick: ReturnType<typeof vi.fn<() => void>>;
 beforeEach(() => {
   resetElectronMock();
   onClick = vi.fn<() => void>();
-  registerNativeBridge(onClick);
+  registerNativeBridge({
+    onNotificationClick: onClick,
+    mode: { kind: 'standalone' },
+    settingsFile: '/nonexistent/settings.json',
+    beforeRestart: () => Promise.resolve(),
+  });
 });
 
 describe('native bridge in main', () => {

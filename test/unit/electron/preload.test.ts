@@ -25,7 +25,15 @@ beforeAll(async () => {
 
 describe('preload bridge', () => {
   it('exposes only the typed window.kamiless object', () => {
-    expect(Object.keys(bridge).sort()).toEqual(['isDesktop', 'notify', 'setBadgeCount', 'version']);
+    expect(Object.keys(bridge).sort()).toEqual([
+      'getConnection',
+      'isDesktop',
+      'notify',
+      'setBadgeCount',
+      'setHubUrl',
+      'testHub',
+      'version',
+    ]);
     expect(bridge.isDesktop).toBe(true);
     expect(bridge.version).toBe('1.4.0');
   });
@@ -37,6 +45,20 @@ describe('preload bridge', () => {
     expect(ipcRenderer.send.mock.calls).toEqual([
       [ipcChannels.setBadgeCount, 5],
       [ipcChannels.notify, '承認依頼', '本文'],
+    ]);
+  });
+
+  it('asks main on the fixed channels and hands back its answers', async () => {
+    ipcRenderer.invoke.mockImplementation((channel: string) =>
+      Promise.resolve(channel === ipcChannels.getConnection ? { mode: 'standalone' } : { ok: true }),
+    );
+    await expect(bridge.getConnection()).resolves.toEqual({ mode: 'standalone' });
+    await expect(bridge.testHub('https://hub.example.jp')).resolves.toEqual({ ok: true });
+    await expect(bridge.setHubUrl(null)).resolves.toEqual({ ok: true });
+    expect(ipcRenderer.invoke.mock.calls).toEqual([
+      [ipcChannels.getConnection],
+      [ipcChannels.testHub, 'https://hub.example.jp'],
+      [ipcChannels.setHubUrl, null],
     ]);
   });
 

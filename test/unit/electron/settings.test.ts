@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolveDataFolder } from '../../../electron/main/data-folder.js';
-import { loadSettings, settingsFile } from '../../../electron/main/settings.js';
+import { loadSettings, saveHubUrl, settingsFile } from '../../../electron/main/settings.js';
 
 let dir: string;
 beforeEach(() => {
@@ -50,6 +50,24 @@ describe('desktop settings', () => {
 
   it.each(['{not json', '[]', '"text"', 'null'])('is standalone when the file is corrupt: %s', (content) => {
     expect(settingsWith(content)).toEqual({ mode: { kind: 'standalone' } });
+  });
+});
+
+describe('saving the hub URL', () => {
+  it('creates the file, then switches back to standalone without losing the data folder', () => {
+    saveHubUrl(settingsFile(dir), 'https://hub.town.example.lg.jp');
+    expect(loadSettings(settingsFile(dir)).mode).toEqual({ kind: 'connected', hubUrl: 'https://hub.town.example.lg.jp' });
+
+    writeFileSync(settingsFile(dir), JSON.stringify({ hubUrl: 'https://hub.town.example.lg.jp', dataDir: '/srv/kamiless' }));
+    saveHubUrl(settingsFile(dir), undefined);
+    expect(loadSettings(settingsFile(dir))).toEqual({ mode: { kind: 'standalone' }, dataDir: '/srv/kamiless' });
+    expect(JSON.parse(readFileSync(settingsFile(dir), 'utf8'))).toEqual({ dataDir: '/srv/kamiless' });
+  });
+
+  it.each(['{not json', '[1,2]', 'null'])('replaces a corrupt file (%s) rather than failing', (content) => {
+    writeFileSync(settingsFile(dir), content);
+    saveHubUrl(settingsFile(dir), 'http://10.1.2.3:4317');
+    expect(loadSettings(settingsFile(dir)).mode).toEqual({ kind: 'connected', hubUrl: 'http://10.1.2.3:4317' });
   });
 });
 

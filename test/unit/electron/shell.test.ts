@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -16,6 +16,7 @@ import {
   utilityProcess,
 } from '../../helpers/electron-mock.js';
 import { userDataFolder } from '../../../shared/domain/user-data-folder.js';
+import { ipcChannels } from '../../../electron/main/ipc-channels.js';
 import { startShell } from '../../../electron/main/shell.js';
 
 vi.mock('electron', () => import('../../helpers/electron-mock.js'));
@@ -165,5 +166,37 @@ describe('desktop shell start-up', () => {
     const again = fakeEvent();
     app.emit('before-quit', again);
     expect(again.defaultPrevented).toBe(false);
+  });
+
+  it('on switching to a hub in Settings, stores it and restarts only after the core has closed its database', async () => {
+    const { child } = await launchStandalone();
+    const fromApp = { senderFrame: { url: 'app://kamiless/settings' } };
+    await expect(electronMock.invoke(ipcChannels.getConnection, fromApp)).resolves.toEqual({ mode: 'standalone' });
+
+    await expect(electronMock.invoke(ipcChannels.setHubUrl, fromApp, 'https://hub.town.example.lg.jp')).resolves.toEqual({ ok: true });
+    expect(JSON.parse(readFileSync(join(userData, 'settings.json'), 'utf8'))).toEqual({ hubUrl: 'https://hub.town.example.lg.jp' });
+    await vi.waitFor(() => expect(child.postMessage).toHaveBeenCalledWith({ type: 'shutdown' }));
+    expect(app.exit).not.toHaveBeenCalled();
+
+    child.emit('exit', 0);
+    await vi.waitFor(() => expect(app.exit).toHaveBeenCalledWith(0));
+    expect(app.relaunch).toHaveBeenCalled();
+  });
+
+  it('in connected mode reports the hub and goes back to standalone without waiting for a core', async () => {
+    writeFileSync(join(userData, 'settings.json'), JSON.stringify({ hubUrl: 'https://hub.town.example.lg.jp/', dataDir: '/srv/k' }));
+    startShell(paths);
+    electronMock.ready();
+    await vi.waitFor(() => expect(BrowserWindow.getAllWindows()).toHaveLength(1));
+    const fromApp = { senderFrame: { url: 'app://kamiless/settings' } };
+    await expect(electronMock.invoke(ipcChannels.getConnection, fromApp)).resolves.toEqual({
+      mode: 'connected',
+      hubUrl: 'https://hub.town.example.lg.jp',
+    });
+
+    await electronMock.invoke(ipcChannels.setHubUrl, fromApp, null);
+    await vi.waitFor(() => expect(app.exit).toHaveBeenCalledWith(0));
+    expect(app.relaunch).toHaveBeenCalled();
+    expect(JSON.parse(readFileSync(join(userData, 'settings.json'), 'utf8'))).toEqual({ dataDir: '/srv/k' });
   });
 });
