@@ -4,6 +4,7 @@ import { appVersion } from '../version.js';
 import { backupCommands } from './backup.command.js';
 import { demoCommand } from './demo.command.js';
 import { hubCommand } from './hub.command.js';
+import { importCommand } from './import.command.js';
 import { initCommand } from './init.command.js';
 import { CliError } from './io.js';
 
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   initCommand(program);
   demoCommand(program);
   backupCommands(program);
+  importCommand(program);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(add --help for the options)');
   return program;
 }

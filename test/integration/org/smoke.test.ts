@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadMigrations } from '../../../electron/app/db/migrate.js';
 import { signIn, testApp } from '../../helpers/test-app.js';
 
 describe('smoke', () => {
@@ -9,6 +10,6 @@ describe('smoke', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().total).toBe(3);
     const h = await app.inject({ method: 'GET', url: '/api/health' });
-    expect(h.json()).toMatchObject({ name: 'kamiless', setupRequired: false, schemaVersion: 1 });
+    expect(h.json()).toMatchObject({ name: 'kamiless', setupRequired: false, schemaVersion: loadMigrations().length });
   });
 });

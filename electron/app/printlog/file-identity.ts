@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import type { LogFileRow, PrintlogRepo } from './printlog.repo.js';
+
+/** Bytes of a file's start that identify it; 1 KiB holds a log's header and first rows. */
+export const identityLength = 1024;
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+export type Identity =
+  | { kind: 'known'; file: LogFileRow; headHash: string; headLength: number }
+  | { kind: 'new'; headHash: string; headLength: number };
+
+/**
+ * Which stored file this is. The same path whose start is unchanged is the
+ * same file, grown; a file elsewhere with the same first KiB is the same file
+ * renamed or rotated; anything else (a truncated and rewritten file, a new
+ * daily file) is new. A file shorter than its committed position was
+ * truncated in place (copy-truncate rotation): new as well.
+ */
+export function identify(repo: PrintlogRepo, path: string, head: Uint8Array, size: number): Identity {
+  const start = head.subarray(0, identityLength);
+  const headHash = sha(start);
+  const headLength = start.length;
+  for (const file of repo.filesAtPath(path)) {
+    if (start.length >= file.head_length && sha(start.subarray(0, file.head_length)) === file.head_hash && size >= file.position) {
+      return { kind: 'known', file, headHash, headLength };
+    }
+  }
+  if (headLength === identityLength) {
+    const moved = repo.fileByHead(headHash, headLength);
+    if (moved && size >= moved.position) return { kind: 'known', file: moved, headHash, headLength };
+  }
+  return { kind: 'new', headHash, headLength };
+}

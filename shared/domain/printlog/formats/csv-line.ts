@@ -1,0 +1,58 @@
+/**
+ * Splits one CSV record that sits on one line into its fields (RFC 4180
+ * quoting: a field may be quoted, `""` inside quotes is one `"`, delimiters
+ * inside quotes are text).
+ *
+ * Records are read one line at a time, so a quote still open at the end of the
+ * line is an error of that line rather than a field continuing on the next:
+ * the logs read this way never put a line break inside a field, and treating it
+ * as a continuation would let one broken row swallow the rest of the file.
+ */
+export type CsvLine =
+  | { ok: true; fields: string[] }
+  /** `field` is the 0-based index of the field the error is in, so the caller can name its column. */
+  | { ok: false; field: number; reason: string };
+
+const QUOTE = '"';
+
+export function splitCsvLine(line: string, delimiter = ','): CsvLine {
+  const fields: string[] = [];
+  const n = line.length;
+  let i = 0;
+  for (;;) {
+    const index = fields.length;
+    if (line[i] === QUOTE) {
+      let value = '';
+      let from = i + 1;
+      for (;;) {
+        const close = line.indexOf(QUOTE, from);
+        if (close < 0) return { ok: false, field: index, reason: 'unterminated quoted field (the line ends inside quotes)' };
+        value += line.slice(from, close);
+        if (line[close + 1] === QUOTE) {
+          value += QUOTE;
+          from = close + 2;
+          continue;
+        }
+        i = close + 1;
+        break;
+      }
+      if (i < n && !line.startsWith(delimiter, i)) {
+        return { ok: false, field: index, reason: `unexpected ${JSON.stringify(line[i])} after the closing quote` };
+      }
+      fields.push(value);
+    } else {
+      // A quote inside an unquoted field is kept as text, as spreadsheet programs do.
+      const next = line.indexOf(delimiter, i);
+      const end = next < 0 ? n : next;
+      fields.push(line.slice(i, end));
+      i = end;
+    }
+    if (i >= n) return { ok: true, fields };
+    i += delimiter.length;
+    // A delimiter at the very end opens one last, empty field (Print Logger rows end this way).
+    if (i >= n) {
+      fields.push('');
+      return { ok: true, fields };
+    }
+  }
+}

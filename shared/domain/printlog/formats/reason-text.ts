@@ -1,0 +1,30 @@
+/**
+ * How a reject reason quotes a value from the log. Reasons are shown to the
+ * user next to file:line, so a value must stay readable: long document names
+ * are cut, and control bytes from a binary line are escaped rather than sent to
+ * the terminal or the UI as they are.
+ */
+const MAX_SHOWN = 60;
+
+function isControl(code: number): boolean {
+  return code < 0x20 || code === 0x7f;
+}
+
+export function shown(value: string): string {
+  let escaped = '';
+  for (const ch of value) {
+    const code = ch.charCodeAt(0);
+    escaped += isControl(code) ? `\\x${code.toString(16).padStart(2, '0')}` : ch;
+  }
+  const cut = escaped.length > MAX_SHOWN ? `${escaped.slice(0, MAX_SHOWN)}…` : escaped;
+  return `'${cut}'`;
+}
+
+/** Control characters other than tab: a decoded text line never holds them, a binary one does. */
+export function hasControlCharacters(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code !== 0x09 && isControl(code)) return true;
+  }
+  return false;
+}

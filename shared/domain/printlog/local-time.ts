@@ -1,0 +1,50 @@
+/**
+ * Log files write wall-clock times without a zone (DOMAIN.md: Asia/Tokyo
+ * unless they say otherwise); jobs are stored as UTC instants.
+ */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const offsetCache = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = offsetCache.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+    offsetCache.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds. */
+function offsetAt(epochMs: number, timeZone: string): number {
+  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(epochMs)).map((p) => [p.type, p.value]));
+  const asUtc = Date.UTC(Number(parts['year']), Number(parts['month']) - 1, Number(parts['day']), Number(parts['hour']), Number(parts['minute']), Number(parts['second']));
+  return asUtc - Math.floor(epochMs / 1000) * 1000;
+}
+
+/** True when the fields form a real calendar date and time (no 31 April, no 25:00). */
+export function isValidWallClock(w: WallClock): boolean {
+  if (![w.year, w.month, w.day, w.hour, w.minute, w.second].every(Number.isInteger)) return false;
+  if (w.month < 1 || w.month > 12 || w.day < 1 || w.hour > 23 || w.minute > 59 || w.second > 59 || w.hour < 0 || w.minute < 0 || w.second < 0) return false;
+  const d = new Date(Date.UTC(w.year, w.month - 1, w.day));
+  return d.getUTCFullYear() === w.year && d.getUTCMonth() === w.month - 1 && d.getUTCDate() === w.day;
+}
+
+/** The UTC instant (ISO string) of a wall-clock time in `timeZone`, or null for an impossible time. */
+export function wallClockToIso(w: WallClock, timeZone = 'Asia/Tokyo'): string | null {
+  if (!isValidWallClock(w)) return null;
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  // Two passes settle the offset even across a DST change; Asia/Tokyo has none.
+  let epoch = asUtc - offsetAt(asUtc, timeZone);
+  epoch = asUtc - offsetAt(epoch, timeZone);
+  return new Date(epoch).toISOString();
+}
