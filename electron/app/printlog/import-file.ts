@@ -6,7 +6,7 @@ import type { Db } from '../db/connection.js';
 import { decodeBytes, detectEncoding, type Encoding } from './encoding.js';
 import { identify } from './file-identity.js';
 import { readHead, readLines, type LogLine } from './line-reader.js';
-import { createLineSeen, createPrintlogRepo, emptyTally, type BatchTally } from './printlog.repo.js';
+import { createLineSeen, createPrintlogRepo, emptyTally, type BatchTally, type PrintlogRepo } from './printlog.repo.js';
 
 export interface ImportOptions {
   format?: FormatName;
@@ -57,79 +57,149 @@ function chooseFormat(path: string, head: Buffer, encoding: Encoding, bomLength:
 }
 
 /**
- * Reads one log file into the database: detects encoding and format, streams
- * its lines through the format's parser and stores jobs, counter readings and
- * rejected lines in batches. Each batch's transaction also records how far
- * the file has been read, so after a crash the next run resumes there and a
- * job is never lost or stored twice. A file read to its end before is read
- * again from the start (every job then counts as a duplicate).
+ * One log file being read into the database: detects encoding and format,
+ * streams its lines through the format's parser and stores jobs, counter
+ * readings and rejected lines in batches. Each batch's transaction also
+ * records how far the file has been read, so after a crash the next session
+ * resumes there and a job is never lost or stored twice.
+ *
+ * `importFile` reads a file once to its end; a folder watcher keeps a session
+ * open and calls `readAvailable('hold')` whenever the file grows.
  */
-export async function importFile(db: Db, path: string, opts: ImportOptions): Promise<FileImportResult> {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch (err) {
-    throw new ImportError(path, `cannot read: ${(err as Error).message}`);
-  }
-  const head = await readHead(path);
-  const detected = detectEncoding(head);
-  const encoding = opts.encoding ?? detected.encoding;
-  const encodingReason = opts.encoding ? 'given by the mapping file' : detected.reason;
-  const bomLength = opts.encoding && opts.encoding !== detected.encoding ? 0 : detected.bomLength;
-  const { module, reason } = chooseFormat(path, head, encoding, bomLength, opts);
-  if (module.needsMapping && opts.mapping === undefined) throw new ImportError(path, `the ${module.name} format needs --mapping`);
+export class LogFileSession {
+  readonly result: FileImportResult;
+  private readonly recent: LogLine[] = [];
+  private events: { event: ParseEvent; raw: string }[] = [];
+  private readonly seen = createLineSeen();
+  private readonly batchLines: number;
+  private readonly now: () => string;
 
-  const repo = createPrintlogRepo(db);
-  const now = () => isoAt(opts.clock);
-  const id = identify(repo, path, head, size);
-  const file = db.transaction(() => {
-    if (id.kind === 'known') {
-      repo.moveFile(id.file.id, path, id.headHash, id.headLength, now());
-      return id.file;
+  private constructor(
+    private readonly db: Db,
+    private readonly repo: PrintlogRepo,
+    readonly fileId: number,
+    private readonly module: FormatModule,
+    private readonly parser: LineParser,
+    private readonly read: { encoding: Encoding; bomLength: number },
+    /** Where reading continues: past the last line handed to the parser. */
+    private lastEnd: number,
+    private lastLine: number,
+    result: FileImportResult,
+    private readonly opts: ImportOptions,
+  ) {
+    this.result = result;
+    this.batchLines = opts.batchLines ?? 5000;
+    this.now = () => isoAt(opts.clock);
+  }
+
+  /**
+   * Opens a file: a file already read to its end is read again from the start
+   * (its jobs then count as duplicates); an unfinished one continues from its
+   * committed position, or from the start for formats that need the header.
+   */
+  static async open(db: Db, path: string, opts: ImportOptions): Promise<LogFileSession> {
+    let size: number;
+    try {
+      size = statSync(path).size;
+    } catch (err) {
+      throw new ImportError(path, `cannot read: ${(err as Error).message}`);
     }
-    const fileId = repo.insertFile({ path, headHash: id.headHash, headLength: id.headLength, format: module.name, encoding, source: opts.source ?? '', now: now() });
-    return { id: fileId, position: 0, line: 0, finished: 0 };
-  })();
-  const resume = file.finished === 0 && file.position > 0 && !module.resumeFromStart;
-  let parser: LineParser;
-  try {
-    parser = module.createParser({ timeZone: opts.timeZone ?? 'Asia/Tokyo', ...(opts.mapping !== undefined && { mapping: opts.mapping }) });
-  } catch (err) {
-    throw new ImportError(path, `the mapping does not fit the ${module.name} format: ${(err as Error).message}`);
+    const head = await readHead(path);
+    const detected = detectEncoding(head);
+    const encoding = opts.encoding ?? detected.encoding;
+    const encodingReason = opts.encoding ? 'given by the mapping file' : detected.reason;
+    const bomLength = opts.encoding && opts.encoding !== detected.encoding ? 0 : detected.bomLength;
+    const { module, reason } = chooseFormat(path, head, encoding, bomLength, opts);
+    if (module.needsMapping && opts.mapping === undefined) throw new ImportError(path, `the ${module.name} format needs --mapping`);
+    let parser: LineParser;
+    try {
+      parser = module.createParser({ timeZone: opts.timeZone ?? 'Asia/Tokyo', ...(opts.mapping !== undefined && { mapping: opts.mapping }) });
+    } catch (err) {
+      throw new ImportError(path, `the mapping does not fit the ${module.name} format: ${(err as Error).message}`);
+    }
+
+    const repo = createPrintlogRepo(db);
+    const now = isoAt(opts.clock);
+    const id = identify(repo, path, head, size);
+    const file = db.transaction(() => {
+      if (id.kind === 'known') {
+        repo.moveFile(id.file.id, path, id.headHash, id.headLength, now);
+        return id.file;
+      }
+      const fileId = repo.insertFile({ path, headHash: id.headHash, headLength: id.headLength, format: module.name, encoding, source: opts.source ?? '', now });
+      return { id: fileId, position: 0, line: 0, finished: 0 };
+    })();
+    const resume = file.finished === 0 && file.position > 0 && !module.resumeFromStart;
+    const result: FileImportResult = {
+      path, format: module.name, formatReason: reason, encoding, encodingReason, lines: 0, rejected: [], ...emptyTally(),
+    };
+    return new LogFileSession(db, repo, file.id, module, parser, { encoding, bomLength }, resume ? file.position : 0, resume ? file.line : 0, result, opts);
   }
 
-  const result: FileImportResult = {
-    path, format: module.name, formatReason: reason, encoding, encodingReason, lines: 0, rejected: [], ...emptyTally(),
-  };
-  // Lines the parser may still hold, so a commit stops before them and a reject can quote its line.
-  const recent: LogLine[] = [];
-  let events: { event: ParseEvent; raw: string }[] = [];
-  let lastEnd = resume ? file.position : 0;
-  let lastLine = resume ? file.line : 0;
-  const batchLines = opts.batchLines ?? 5000;
-  const seen = createLineSeen();
+  /** Byte offset up to which the file has been read. */
+  get readPosition(): number {
+    return this.lastEnd;
+  }
+
+  /**
+   * Reads the lines available now. 'emit' takes a last line without its
+   * newline as a line (the file is complete); 'hold' leaves it for the next
+   * call, since the writer may be in the middle of it.
+   */
+  async readAvailable(lastLine: 'emit' | 'hold'): Promise<void> {
+    let sinceCommit = 0;
+    const lines = readLines(this.result.path, {
+      encoding: this.read.encoding, offset: this.lastEnd, lineBefore: this.lastLine, bomLength: this.read.bomLength, lastLine,
+    });
+    for await (const l of lines) {
+      this.recent.push(l);
+      this.result.lines += 1;
+      for (const event of this.parser.push(l.text, l.line)) this.events.push({ event, raw: this.rawOf(event.line) });
+      this.lastEnd = l.end;
+      this.lastLine = l.line;
+      if (++sinceCommit >= this.batchLines) {
+        this.commit(false);
+        sinceCommit = 0;
+      }
+    }
+    this.commit(false);
+  }
+
+  /** The file is complete: emit what the parser still holds and mark the file read to its end. */
+  finish(): FileImportResult {
+    for (const event of this.parser.end()) this.events.push({ event, raw: this.rawOf(event.line) });
+    this.commit(true);
+    return this.result;
+  }
 
   // `recent` holds consecutive lines, so a line's index is its number minus the first one's.
-  const at = (line: number): LogLine | undefined => recent[line - (recent[0]?.line ?? 0)];
-  const rawOf = (line: number) => at(line)?.text ?? '';
-  const commit = (finished: boolean) => {
-    const pending = finished ? null : parser.pendingSince();
-    const held = pending === null ? undefined : at(pending);
-    const position = held ? held.start : lastEnd;
-    const line = held ? held.line - 1 : lastLine;
-    const batch = events;
-    events = [];
-    db.transaction(() => {
+  private at(line: number): LogLine | undefined {
+    return this.recent[line - (this.recent[0]?.line ?? 0)];
+  }
+
+  private rawOf(line: number): string {
+    return this.at(line)?.text ?? '';
+  }
+
+  private commit(finished: boolean): void {
+    const pending = finished ? null : this.parser.pendingSince();
+    const held = pending === null ? undefined : this.at(pending);
+    const position = held ? held.start : this.lastEnd;
+    const line = held ? held.line - 1 : this.lastLine;
+    const batch = this.events;
+    this.events = [];
+    const { repo, result, fileId } = this;
+    this.db.transaction(() => {
       for (const { event, raw } of batch) {
         switch (event.kind) {
           case 'job':
-            repo.addJob(file.id, event.line, event.job, module.name, result, seen);
+            repo.addJob(fileId, event.line, event.job, this.module.name, result, this.seen);
             break;
           case 'counter':
-            repo.addReading(file.id, event.line, event.reading, result);
+            repo.addReading(fileId, event.line, event.reading, result);
             break;
           case 'reject':
-            repo.addReject(file.id, event.line, event.reason, raw, now());
+            repo.addReject(fileId, event.line, event.reason, raw, this.now());
             result.rejected.push({ line: event.line, reason: event.reason });
             break;
           default: {
@@ -138,27 +208,17 @@ export async function importFile(db: Db, path: string, opts: ImportOptions): Pro
           }
         }
       }
-      repo.setPosition(file.id, position, line, finished, now());
+      repo.setPosition(fileId, position, line, finished, this.now());
     })();
-    const keepFrom = held ? held.line : lastLine + 1;
-    recent.splice(0, Math.max(0, keepFrom - (recent[0]?.line ?? keepFrom)));
-    opts.onCommit?.({ line, position });
-  };
-
-  let sinceCommit = 0;
-  const lines = readLines(path, { encoding, offset: resume ? file.position : 0, lineBefore: resume ? file.line : 0, bomLength, lastLine: 'emit' });
-  for await (const l of lines) {
-    recent.push(l);
-    result.lines += 1;
-    for (const event of parser.push(l.text, l.line)) events.push({ event, raw: rawOf(event.line) });
-    lastEnd = l.end;
-    lastLine = l.line;
-    if (++sinceCommit >= batchLines) {
-      commit(false);
-      sinceCommit = 0;
-    }
+    const keepFrom = held ? held.line : this.lastLine + 1;
+    this.recent.splice(0, Math.max(0, keepFrom - (this.recent[0]?.line ?? keepFrom)));
+    this.opts.onCommit?.({ line, position });
   }
-  for (const event of parser.end()) events.push({ event, raw: rawOf(event.line) });
-  commit(true);
-  return result;
+}
+
+/** Reads a whole file once (the `kamiless import` command, manual imports). */
+export async function importFile(db: Db, path: string, opts: ImportOptions): Promise<FileImportResult> {
+  const session = await LogFileSession.open(db, path, opts);
+  await session.readAvailable('emit');
+  return session.finish();
 }
