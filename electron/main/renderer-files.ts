@@ -1,6 +1,6 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from './content-security-policy.js';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy.js';
 import { contentTypeFor, isHtml } from './content-types.js';
 import { isInsideRoot, rendererRelativePath, resolveInsideRoot } from './renderer-path.js';
 

@@ -1,22 +1,9 @@
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/security/content-security-policy.js';
 import { AppError } from '../app-error.js';
 
-/** The same policy the desktop window applies to app://; inline styles are Mantine's. */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
 
 /**
  * Serves the built renderer to browsers (hub, or `npm start` without Electron).
@@ -29,7 +16,7 @@ export async function registerRenderer(app: FastifyInstance, rendererDir: string
     void reply.header('referrer-policy', 'no-referrer');
     void reply.header('x-frame-options', 'DENY');
     if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
-      void reply.header('content-security-policy', contentSecurityPolicy);
+      void reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     }
     return payload;
   });

@@ -1,24 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../../electron/app/cli/main.js';
+import { captureOutput } from '../../helpers/capture-output.js';
 import { openDatabase } from '../../../electron/app/db/connection.js';
 import { buildApp } from '../../../electron/app/server/app.js';
 import { databaseFile, pidFile } from '../../../electron/app/data-folder.js';
 
-let out: string[];
-let err: string[];
-
-beforeEach(() => {
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (err.push(String(chunk)), true));
-});
-afterEach(() => vi.restoreAllMocks());
+const { out, err } = captureOutput();
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'kamiless-cli-'));
 function passwordFile(pw: string): string {
@@ -41,7 +31,7 @@ describe('kamiless CLI', () => {
     const help = out.join('');
     for (const cmd of ['hub', 'init', 'demo', 'backup', 'restore']) expect(help).toContain(cmd);
     for (const cmd of ['hub', 'init', 'demo', 'backup', 'restore']) {
-      out = [];
+      out.length = 0;
       expect(await main([cmd, '--help'])).toBe(0);
       expect(out.join('')).toContain(`Usage: kamiless ${cmd}`);
     }

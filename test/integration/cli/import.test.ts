@@ -1,21 +1,13 @@
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../../electron/app/cli/main.js';
+import { captureOutput } from '../../helpers/capture-output.js';
 
 const fixtures = new URL('../../../../shared/fixtures/printlogs/', import.meta.url).pathname;
 
-let out: string[];
-let err: string[];
-beforeEach(() => {
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (err.push(String(chunk)), true));
-});
-afterEach(() => vi.restoreAllMocks());
+const { out, err } = captureOutput();
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'kamiless-import-'));
 
@@ -45,7 +37,7 @@ describe('kamiless import', () => {
     const first = json();
     expect(first.files.map((f) => f.path.split('/').pop())).toEqual(['page_log', 'page_log-cups22', 'page_log.1.gz']);
     expect(first.total.jobs).toBe(30);
-    out = [];
+    out.length = 0;
     expect(await main(['import', join(fixtures, 'cups/page_log.1.gz'), '--data', data, '--json'])).toBe(0);
     expect(json().total).toMatchObject({ jobs: 0, duplicates: 10 });
   });
@@ -90,7 +82,7 @@ describe('kamiless import', () => {
     expect(json().total.jobs).toBe(10);
     const moved = join(dir, 'old', 'page_log.1');
     copyFileSync(log, moved);
-    out = [];
+    out.length = 0;
     expect(await main(['import', moved, '--data', data, '--json'])).toBe(0);
     expect(json().total).toMatchObject({ jobs: 0, duplicates: 10 });
   });

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startCore } from '../../../electron/app/core.js';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/security/content-security-policy.js';
 import { createDemoTown } from '../../../electron/app/demo/demo.js';
 import { openDatabase } from '../../../electron/app/db/connection.js';
 import { migrate } from '../../../electron/app/db/migrate.js';
@@ -80,6 +81,35 @@ describe('startCore', () => {
       expect(cookie).toMatch(/; Secure/i);
       expect(cookie).toMatch(/HttpOnly/i);
       expect(cookie).toMatch(/SameSite=Strict/i);
+    } finally {
+      await core.close();
+    }
+  });
+});
+
+describe('serving the UI', () => {
+  it('serves index.html for client routes with the CSP, assets as files, and JSON 404s under /api', async () => {
+    const dir = await dataWithTown();
+    const ui = join(dir, 'ui');
+    mkdirSync(join(ui, 'assets'), { recursive: true });
+    writeFileSync(join(ui, 'index.html'), '<!doctype html><title>紙レス</title>');
+    writeFileSync(join(ui, 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(join(dir, 'secret.txt'), 'outside the UI folder');
+    const core = await startCore({ dataDir: dir, host: '127.0.0.1', port: 0, mode: 'hub', rendererDir: ui, logger: false });
+    try {
+      const page = await fetch(`${core.url}admin/users`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('紙レス');
+      expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      const asset = await fetch(`${core.url}assets/app.js`);
+      expect(asset.headers.get('content-type')).toMatch(/javascript/);
+      const api404 = await fetch(`${core.url}api/nothing-here`);
+      expect(api404.status).toBe(404);
+      expect(((await api404.json()) as { error: { code: string } }).error.code).toBe('not_found');
+      for (const path of ['..%2fsecret.txt', '%2e%2e/secret.txt', 'assets/..%2f..%2fsecret.txt']) {
+        const res = await fetch(`${core.url}${path}`);
+        expect(await res.text(), path).not.toContain('outside the UI folder');
+      }
     } finally {
       await core.close();
     }

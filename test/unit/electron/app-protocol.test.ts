@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FetchLike, IncomingRequest, StreamingRequestInit } from '../../../electron/main/api-forward.js';
 import { createAppProtocolHandler } from '../../../electron/main/app-protocol.js';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/main/content-security-policy.js';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/security/content-security-policy.js';
 
 // Every path the static file code touches, to prove nothing outside the renderer root is read.
 const touched = vi.hoisted(() => [] as string[]);

@@ -1,6 +1,7 @@
 /**
- * Sent with every HTML page of the renderer. 'unsafe-inline' styles only,
- * because Mantine injects style tags at run time; scripts never inline.
+ * The one Content-Security-Policy of the renderer, sent by the hub (browsers)
+ * and by the desktop app's app:// protocol alike. 'unsafe-inline' styles only,
+ * because Mantine injects style tags at run time; scripts are never inline.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -13,4 +14,5 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
+  "form-action 'self'",
 ].join('; ');
