@@ -72,6 +72,21 @@ describe('demo town', () => {
     });
   });
 
+  it('can be used with the keyboard alone: Tab to the fields, Enter to sign in', async () => {
+    await withPage(async (page) => {
+      await new LoginPage(page, hub.url).open();
+      const focusedName = () => page.evaluate(() => document.activeElement?.getAttribute('name') ?? document.activeElement?.id ?? '');
+      const loginBox = page.getByRole('textbox', { name: 'ログインID' });
+      for (let i = 0; i < 8 && !(await loginBox.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+      expect(await loginBox.evaluate((el) => el === document.activeElement), `focus is on ${await focusedName()}`).toBe(true);
+      await page.keyboard.type('dx');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(password);
+      await page.keyboard.press('Enter');
+      await new ShellPage(page).navLink('紙削減').waitFor();
+    });
+  });
+
   it('locks an account after repeated failures and says how long to wait', async () => {
     await withPage(async (page) => {
       const login = new LoginPage(page, hub.url);
