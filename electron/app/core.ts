@@ -1,8 +1,9 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { FastifyServerOptions } from 'fastify';
+import type { FastifyBaseLogger, FastifyServerOptions } from 'fastify';
 import { openDatabase } from './db/connection.js';
 import { migrate } from './db/migrate.js';
 import { databaseFile, pidFile } from './data-folder.js';
+import { WatcherService } from './printlog/watcher.js';
 import { buildApp } from './server/app.js';
 
 export interface CoreOptions {
@@ -17,11 +18,15 @@ export interface CoreOptions {
   /** better-sqlite3 compiled for Electron's Node ABI (the desktop core); the default build otherwise. */
   sqliteBinding?: string;
   logger?: FastifyServerOptions['logger'];
+  /** Follow the log sources' folders (default true); tests and the bench turn it off. */
+  watchers?: boolean;
 }
 
 export interface RunningCore {
   url: string;
   port: number;
+  /** The log-source watchers, or null when started with `watchers: false`. */
+  watcher: WatcherService | null;
   close(): Promise<void>;
 }
 
@@ -61,16 +66,39 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
   const url = `${https ? 'https' : 'http'}://${shownHost}:${port}/`;
   // Lets `kamiless restore` refuse to swap the database under a running core.
   writeFileSync(pidFile(opts.dataDir), String(process.pid));
+  const watching = opts.watchers === false ? null : startWatchers(opts, app.log);
   let closed = false;
   return {
     url,
     port,
+    watcher: watching?.watcher ?? null,
     async close() {
       if (closed) return;
       closed = true;
+      await watching?.stop();
       await app.close();
       db.close();
       rmSync(pidFile(opts.dataDir), { force: true });
+    },
+  };
+}
+
+/**
+ * The watchers get their own connection, so they can move to a worker thread
+ * without changing how they reach the database. Not awaited: a network share
+ * that is slow to list must not hold up the API (or the desktop's "ready").
+ */
+function startWatchers(opts: CoreOptions, log: FastifyBaseLogger): { watcher: WatcherService; stop(): Promise<void> } {
+  const db = openDatabase(databaseFile(opts.dataDir), opts.sqliteBinding ? { nativeBinding: opts.sqliteBinding } : {});
+  const watcher = new WatcherService(db);
+  watcher.on('sourceError', (e) => log.warn({ source: e.source, file: e.file }, `log source ${e.source}: ${e.message}`));
+  const started = watcher.start().catch((err: unknown) => log.error({ err }, 'log-source watchers did not start'));
+  return {
+    watcher,
+    async stop() {
+      await started;
+      await watcher.stop();
+      db.close();
     },
   };
 }

@@ -17,6 +17,8 @@ export class ApiError extends Error {
   /** Dotted path of the offending input, e.g. `body.login`. */
   readonly field: string | undefined;
   readonly retryAfterSeconds: number | undefined;
+  /** The server's technical detail (English), e.g. why a log file could not be imported. */
+  readonly detail: string | undefined;
 
   constructor(init: {
     code: string;
@@ -24,12 +26,14 @@ export class ApiError extends Error {
     status: number;
     field?: string | undefined;
     retryAfterSeconds?: number | undefined;
+    detail?: string | undefined;
   }) {
     super(init.message);
     this.code = init.code;
     this.status = init.status;
     this.field = init.field;
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.detail = init.detail;
   }
 
   /** The code if the shared error table knows it. */

@@ -127,11 +127,12 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function toApiError(status: number, payload: unknown): ApiError {
+/** An error answer (any status) as the one error type callers handle; exported for the upload client. */
+export function toApiError(status: number, payload: unknown): ApiError {
   const parsed = errorBodySchema.safeParse(payload);
   if (parsed.success) {
-    const { code, message, field, retryAfterSeconds } = parsed.data.error;
-    return new ApiError({ code, message, status, field, retryAfterSeconds });
+    const { code, message, field, retryAfterSeconds, detail } = parsed.data.error;
+    return new ApiError({ code, message, status, field, retryAfterSeconds, detail });
   }
   // A proxy or a crashed core answers without our error body.
   return new ApiError({ code: 'internal', message: `HTTP ${status}`, status });

@@ -9,7 +9,7 @@ import { api, type Endpoint, type SessionInfo } from '../../shared/api/index.js'
 import { isApiError } from './ApiError.js';
 import { call, request, type CallInput, type CallResult } from './client.js';
 import { setCsrfToken } from './csrf.js';
-import { queryKeys, type UserListQuery } from './queryKeys.js';
+import { queryKeys, type LogFileListQuery, type RejectedListQuery, type UserListQuery } from './queryKeys.js';
 
 export function useHealth() {
   return useQuery({ queryKey: queryKeys.health, queryFn: () => call(api.health), staleTime: 60_000 });
@@ -49,6 +49,28 @@ export function useUserList(query: UserListQuery) {
     queryKey: queryKeys.userList(query),
     queryFn: () => call(api.listUsers, { query }),
     // Keep the old page on screen while the next one loads, so the table does not jump.
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePrintlogSummary() {
+  return useQuery({ queryKey: queryKeys.printlogSummary, queryFn: () => call(api.printlogSummary) });
+}
+
+export function useLogFiles(query: LogFileListQuery) {
+  return useQuery({
+    queryKey: queryKeys.logFiles(query),
+    queryFn: () => call(api.listLogFiles, { query }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The rejected lines of one file; idle until a file is chosen. */
+export function useRejectedLines(query: RejectedListQuery) {
+  return useQuery({
+    queryKey: queryKeys.rejectedLines(query),
+    queryFn: () => call(api.listRejectedLines, { query }),
+    enabled: query.fileId !== undefined,
     placeholderData: keepPreviousData,
   });
 }

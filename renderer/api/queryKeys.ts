@@ -1,6 +1,8 @@
 import type { api, QueryOf } from '../../shared/api/index.js';
 
 export type UserListQuery = QueryOf<typeof api.listUsers>;
+export type LogFileListQuery = QueryOf<typeof api.listLogFiles>;
+export type RejectedListQuery = QueryOf<typeof api.listRejectedLines>;
 
 /** Every cache key in one place, so a mutation invalidates exactly what it changed. */
 export const queryKeys = {
@@ -11,4 +13,9 @@ export const queryKeys = {
   positions: ['org', 'positions'],
   users: ['users'],
   userList: (query: UserListQuery) => ['users', query],
+  /** Everything an import changes: invalidate this after one. */
+  printlog: ['printlog'],
+  printlogSummary: ['printlog', 'summary'],
+  logFiles: (query: LogFileListQuery) => ['printlog', 'files', query],
+  rejectedLines: (query: RejectedListQuery) => ['printlog', 'rejected', query],
 } as const;

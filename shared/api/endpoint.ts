@@ -27,6 +27,11 @@ export interface Endpoint<
   readonly params?: P;
   readonly query?: Q;
   readonly body?: B;
+  /**
+   * The request body is a file's raw bytes (no JSON body schema): the handler
+   * reads it as a stream after the access checks, up to `maxBytes`.
+   */
+  readonly upload?: { readonly contentType: string; readonly maxBytes: number };
   readonly response: R;
 }
 

@@ -28,6 +28,16 @@ import {
   userPatchSchema,
   userRowSchema,
 } from './org.js';
+import {
+  importMaxBytes,
+  importQuerySchema,
+  importResultSchema,
+  logFileListQuerySchema,
+  logFileListSchema,
+  printlogSummarySchema,
+  rejectedListQuerySchema,
+  rejectedListSchema,
+} from './printlog.js';
 
 /**
  * Every HTTP endpoint of Kamiless. The server registers handlers for these,
@@ -143,6 +153,28 @@ export const api = {
     method: 'POST', path: '/api/users/:id/password', access: roles('admin'), tag: 'users',
     summary: "Set a user's password (admin reset); signs them out everywhere",
     params: idParamsSchema, body: resetPasswordSchema, response: okSchema,
+  }),
+  printlogSummary: endpoint({
+    method: 'GET', path: '/api/printlog/summary', access: roles('dx', 'admin'), tag: 'printlog',
+    summary: 'Totals of the stored print jobs: jobs, pages, sheets, jobs today (JST), rejected lines, latest job time',
+    response: printlogSummarySchema,
+  }),
+  listLogFiles: endpoint({
+    method: 'GET', path: '/api/printlog/files', access: roles('dx', 'admin'), tag: 'printlog',
+    summary: 'Imported log files, most recently read first, with the jobs, sightings and rejected lines of each',
+    query: logFileListQuerySchema, response: logFileListSchema,
+  }),
+  listRejectedLines: endpoint({
+    method: 'GET', path: '/api/printlog/rejected', access: roles('dx', 'admin'), tag: 'printlog',
+    summary: "Rejected log lines (file, line, reason, raw text): newest file first, each file's lines in order",
+    query: rejectedListQuerySchema, response: rejectedListSchema,
+  }),
+  importLogFile: endpoint({
+    method: 'POST', path: '/api/printlog/import', access: roles('dx', 'admin'), tag: 'printlog',
+    summary: 'Import one log file sent as the raw request body (application/octet-stream; name in ?name= or x-file-name)',
+    query: importQuerySchema,
+    upload: { contentType: 'application/octet-stream', maxBytes: importMaxBytes },
+    response: importResultSchema,
   }),
 } as const;
 

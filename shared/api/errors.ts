@@ -21,6 +21,10 @@ export const errorStatus = {
   duplicate: 409,
   setup_already_done: 409,
   in_use: 409,
+  /** An upload larger than its endpoint accepts. */
+  too_large: 413,
+  /** A log file that could not be imported: format not recognised, unreadable, a mapping missing. */
+  import_failed: 422,
   rate_limited: 429,
   internal: 500,
   /** Desktop: the window could not reach its core or the hub. */

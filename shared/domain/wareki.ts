@@ -6,6 +6,7 @@
  * calendar fields in a time zone (Asia/Tokyo unless told otherwise).
  */
 import type { Language } from '../api/org.js';
+import { wallClockToIso } from './printlog/local-time.js';
 
 export type DateInput = Date | string | number;
 
@@ -80,6 +81,21 @@ function eraYear(date: Date, timeZone: string): { era: string; year: string } {
 export function fiscalYearOf(date: DateInput, timeZone: string = DEFAULT_TIME_ZONE): number {
   const { year, month } = localFields(toDate(date), timeZone);
   return month >= 4 ? year : year - 1;
+}
+
+/**
+ * The UTC instants (ISO) where the local calendar day of `input` starts and the
+ * next one starts: "today" in Tokyo is 15:00Z the day before to 15:00Z.
+ */
+export function localDayRange(input: DateInput, timeZone: string = DEFAULT_TIME_ZONE): { start: string; end: string } {
+  const { year, month, day } = localFields(toDate(input), timeZone);
+  const next = new Date(Date.UTC(year, month - 1, day + 1));
+  const midnight = (y: number, m: number, d: number) => wallClockToIso({ year: y, month: m, day: d, hour: 0, minute: 0, second: 0 }, timeZone);
+  const start = midnight(year, month, day);
+  const end = midnight(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
+  // Always a real date: the fields come from Intl and the next day from Date.UTC.
+  if (start === null || end === null) throw new RangeError(`no local day for ${String(input)}`);
+  return { start, end };
 }
 
 /** First and last calendar day (YYYY-MM-DD) of a fiscal year. */

@@ -37,6 +37,14 @@ export const errorText: Record<ErrorCode, Record<Language, string>> = {
   duplicate: { ja: '同じ値がすでに登録されています', en: 'This value is already in use' },
   setup_already_done: { ja: '初期設定はすでに完了しています', en: 'Set-up has already been done' },
   in_use: { ja: '他のデータから参照されているため変更できません', en: 'Other records refer to this' },
+  too_large: {
+    ja: 'ファイルが大きすぎるため受け付けられません',
+    en: 'The file is too large to accept',
+  },
+  import_failed: {
+    ja: 'ログファイルを取り込めませんでした',
+    en: 'The log file could not be imported',
+  },
   rate_limited: {
     ja: '失敗が続いたため一時的にロックされています。しばらくしてから再度お試しください',
     en: 'Too many failed attempts; try again later',

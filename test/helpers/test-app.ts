@@ -25,6 +25,13 @@ export function testDb(): Db {
   return db;
 }
 
+/** A migrated database file in `dir` (import workers need a file to open their own connection to). */
+export function testFileDb(dir: string): Db {
+  const db = openDatabase(join(dir, 'kamiless.db'));
+  migrate(db);
+  return db;
+}
+
 export const testPassword = 'correct-horse-battery';
 
 /** A small town: one 本庁, one 課 with one 係, positions, and one user per role. */

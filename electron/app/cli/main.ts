@@ -7,6 +7,7 @@ import { hubCommand } from './hub.command.js';
 import { importCommand } from './import.command.js';
 import { initCommand } from './init.command.js';
 import { CliError } from './io.js';
+import { sourcesCommand } from './sources.command.js';
 
 export function buildProgram(): Command {
   const program = new Command('kamiless')
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   demoCommand(program);
   backupCommands(program);
   importCommand(program);
+  sourcesCommand(program);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(add --help for the options)');
   return program;
 }

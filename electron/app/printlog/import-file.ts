@@ -5,8 +5,8 @@ import { isoAt, type Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { decodeBytes, detectEncoding, type Encoding } from './encoding.js';
 import { identify } from './file-identity.js';
-import { readHead, readLines, type LogLine } from './line-reader.js';
-import { createLineSeen, createPrintlogRepo, emptyTally, type BatchTally, type PrintlogRepo } from './printlog.repo.js';
+import { readHead, readLineBatches, type LogLine } from './line-reader.js';
+import { createPrintlogRepo, emptyTally, type BatchTally, type JobWriter, type PrintlogRepo } from './printlog.repo.js';
 
 export interface ImportOptions {
   format?: FormatName;
@@ -17,7 +17,7 @@ export interface ImportOptions {
   timeZone?: string;
   /** The watched source (or a name the user gives) the file belongs to. */
   source?: string;
-  /** Lines per transaction. */
+  /** Most lines per transaction (a transaction also ends with each chunk read from the file). */
   batchLines?: number;
   clock: Clock;
   /** Called after every committed batch (progress bars, the kill test). */
@@ -69,10 +69,9 @@ function chooseFormat(path: string, head: Buffer, encoding: Encoding, bomLength:
 export class LogFileSession {
   readonly result: FileImportResult;
   private readonly recent: LogLine[] = [];
-  private events: { event: ParseEvent; raw: string }[] = [];
-  private readonly seen = createLineSeen();
   private readonly batchLines: number;
   private readonly now: () => string;
+  private readonly jobs: JobWriter;
 
   private constructor(
     private readonly db: Db,
@@ -80,7 +79,7 @@ export class LogFileSession {
     readonly fileId: number,
     private readonly module: FormatModule,
     private readonly parser: LineParser,
-    private readonly read: { encoding: Encoding; bomLength: number },
+    private readonly read: { encoding: Encoding; bomLength: number; size: number },
     /** Where reading continues: past the last line handed to the parser. */
     private lastEnd: number,
     private lastLine: number,
@@ -90,6 +89,7 @@ export class LogFileSession {
     this.result = result;
     this.batchLines = opts.batchLines ?? 5000;
     this.now = () => isoAt(opts.clock);
+    this.jobs = repo.jobWriter(fileId, module.name, read.size, result);
   }
 
   /**
@@ -133,7 +133,7 @@ export class LogFileSession {
     const result: FileImportResult = {
       path, format: module.name, formatReason: reason, encoding, encodingReason, lines: 0, rejected: [], ...emptyTally(),
     };
-    return new LogFileSession(db, repo, file.id, module, parser, { encoding, bomLength }, resume ? file.position : 0, resume ? file.line : 0, result, opts);
+    return new LogFileSession(db, repo, file.id, module, parser, { encoding, bomLength, size }, resume ? file.position : 0, resume ? file.line : 0, result, opts);
   }
 
   /** Byte offset up to which the file has been read. */
@@ -147,29 +147,60 @@ export class LogFileSession {
    * call, since the writer may be in the middle of it.
    */
   async readAvailable(lastLine: 'emit' | 'hold'): Promise<void> {
-    let sinceCommit = 0;
-    const lines = readLines(this.result.path, {
+    const batches = readLineBatches(this.result.path, {
       encoding: this.read.encoding, offset: this.lastEnd, lineBefore: this.lastLine, bomLength: this.read.bomLength, lastLine,
     });
-    for await (const l of lines) {
-      this.recent.push(l);
-      this.result.lines += 1;
-      for (const event of this.parser.push(l.text, l.line)) this.events.push({ event, raw: this.rawOf(event.line) });
-      this.lastEnd = l.end;
-      this.lastLine = l.line;
-      if (++sinceCommit >= this.batchLines) {
-        this.commit(false);
-        sinceCommit = 0;
+    let committed = false;
+    // Each chunk's lines are stored as they are parsed, in transactions that
+    // end with the chunk (a transaction cannot stay open across an await on a
+    // connection others use), so nothing read waits in memory for a commit.
+    for await (const batch of batches) {
+      for (let from = 0; from < batch.length; ) {
+        const to = Math.min(batch.length, from + this.batchLines);
+        this.commit(false, () => {
+          for (let i = from; i < to; i++) this.take(batch[i] as LogLine);
+        });
+        from = to;
+        committed = true;
       }
     }
-    this.commit(false);
+    if (!committed) this.commit(false, () => undefined);
   }
 
   /** The file is complete: emit what the parser still holds and mark the file read to its end. */
   finish(): FileImportResult {
-    for (const event of this.parser.end()) this.events.push({ event, raw: this.rawOf(event.line) });
-    this.commit(true);
+    this.commit(true, () => {
+      for (const event of this.parser.end()) this.apply(event);
+    });
     return this.result;
+  }
+
+  private take(l: LogLine): void {
+    this.recent.push(l);
+    this.result.lines += 1;
+    for (const event of this.parser.push(l.text, l.line)) this.apply(event);
+    this.lastEnd = l.end;
+    this.lastLine = l.line;
+  }
+
+  private apply(event: ParseEvent): void {
+    const { repo, result, fileId } = this;
+    switch (event.kind) {
+      case 'job':
+        this.jobs.add(event.line, event.job);
+        break;
+      case 'counter':
+        repo.addReading(fileId, event.line, event.reading, result);
+        break;
+      case 'reject':
+        repo.addReject(fileId, event.line, event.reason, this.at(event.line)?.text ?? '', this.now());
+        result.rejected.push({ line: event.line, reason: event.reason });
+        break;
+      default: {
+        const never: never = event;
+        throw new Error(`unknown event ${String(never)}`);
+      }
+    }
   }
 
   // `recent` holds consecutive lines, so a line's index is its number minus the first one's.
@@ -177,41 +208,25 @@ export class LogFileSession {
     return this.recent[line - (this.recent[0]?.line ?? 0)];
   }
 
-  private rawOf(line: number): string {
-    return this.at(line)?.text ?? '';
-  }
-
-  private commit(finished: boolean): void {
-    const pending = finished ? null : this.parser.pendingSince();
-    const held = pending === null ? undefined : this.at(pending);
-    const position = held ? held.start : this.lastEnd;
-    const line = held ? held.line - 1 : this.lastLine;
-    const batch = this.events;
-    this.events = [];
-    const { repo, result, fileId } = this;
+  /** Runs `read` (which stores what it parses) and records the position reached, in one transaction. */
+  private commit(finished: boolean, read: () => void): void {
+    let position = 0;
+    let line = 0;
+    let pending: number | null = null;
+    let held: LogLine | undefined;
     this.db.transaction(() => {
-      for (const { event, raw } of batch) {
-        switch (event.kind) {
-          case 'job':
-            repo.addJob(fileId, event.line, event.job, this.module.name, result, this.seen);
-            break;
-          case 'counter':
-            repo.addReading(fileId, event.line, event.reading, result);
-            break;
-          case 'reject':
-            repo.addReject(fileId, event.line, event.reason, raw, this.now());
-            result.rejected.push({ line: event.line, reason: event.reason });
-            break;
-          default: {
-            const never: never = event;
-            throw new Error(`unknown event ${String(never)}`);
-          }
-        }
-      }
-      repo.setPosition(fileId, position, line, finished, this.now());
+      this.jobs.begin();
+      read();
+      this.jobs.end();
+      pending = finished ? null : this.parser.pendingSince();
+      held = pending === null ? undefined : this.at(pending);
+      position = held ? held.start : this.lastEnd;
+      line = held ? held.line - 1 : this.lastLine;
+      this.repo.setPosition(this.fileId, position, line, finished, this.now());
     })();
     const keepFrom = held ? held.line : this.lastLine + 1;
     this.recent.splice(0, Math.max(0, keepFrom - (this.recent[0]?.line ?? keepFrom)));
+    this.jobs.settle(pending ?? this.lastLine + 1);
     this.opts.onCommit?.({ line, position });
   }
 }

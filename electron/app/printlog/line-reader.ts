@@ -38,15 +38,6 @@ export async function readHead(path: string, max = 64 * 1024): Promise<Buffer> {
   return Buffer.concat(parts).subarray(0, max);
 }
 
-function findNewline(buf: Buffer, from: number, lf: number[], unit: number, alignBase: number): number {
-  const first = lf[0] ?? 0x0a;
-  for (let i = buf.indexOf(first, from); i !== -1; i = buf.indexOf(first, i + 1)) {
-    if (unit === 1) return i;
-    if ((alignBase + i) % 2 === 0 && buf[i + 1] === lf[1]) return i;
-  }
-  return -1;
-}
-
 export interface ReadOptions {
   encoding: Encoding;
   /** Where to start (a committed position); 0 = the start of the file. */
@@ -61,25 +52,24 @@ export interface ReadOptions {
   lastLine: 'emit' | 'hold';
 }
 
+interface Splitter {
+  /** The lines the chunk completes. */
+  push(chunk: Buffer): LogLine[];
+  /** The bytes after the last newline, as a line. */
+  rest(): LogLine | null;
+}
+
 /**
  * Splits a file into lines at byte level (so every line has exact byte
- * offsets to resume from) and decodes each. Constant memory: only the
- * current partial line is buffered.
+ * offsets to resume from) and decodes each, yielding the lines completed by
+ * each chunk read as one array: one await per chunk, not per line.
+ * Constant memory: one chunk's lines and the current partial line.
  */
-export async function* readLines(path: string, opts: ReadOptions): AsyncGenerator<LogLine> {
-  const { unit, lf, cr } = newlineOf(opts.encoding);
+export async function* readLineBatches(path: string, opts: ReadOptions): AsyncGenerator<LogLine[]> {
   const position = opts.offset === 0 ? opts.bomLength : opts.offset;
-  let line = opts.lineBefore;
-  let pending: Buffer = Buffer.alloc(0);
-  let pendingStart = position;
   const { stream, skip: toSkip } = openBytes(path, position);
+  const splitter = newlineOf(opts.encoding).unit === 1 ? singleByteSplitter(opts, position) : doubleByteSplitter(opts, position);
   let skip = toSkip;
-  const emit = (bytes: Buffer, start: number, end: number): LogLine => {
-    let body = bytes;
-    if (body.length >= unit && cr.every((b, i) => body[body.length - unit + i] === b)) body = body.subarray(0, body.length - unit);
-    line += 1;
-    return { text: decodeBytes(body, opts.encoding), line, start, end };
-  };
   for await (const raw of stream as AsyncIterable<Buffer>) {
     if (skip >= raw.length) {
       skip -= raw.length;
@@ -87,16 +77,109 @@ export async function* readLines(path: string, opts: ReadOptions): AsyncGenerato
     }
     const chunk = skip > 0 ? raw.subarray(skip) : raw;
     skip = 0;
-    const buf = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
-    const base = pendingStart;
-    let from = 0;
-    for (let nl = findNewline(buf, 0, lf, unit, base); nl !== -1; nl = findNewline(buf, from, lf, unit, base)) {
-      const end = nl + unit;
-      yield emit(buf.subarray(from, nl), base + from, base + end);
-      from = end;
-    }
-    pending = Buffer.from(buf.subarray(from));
-    pendingStart = base + from;
+    const lines = splitter.push(chunk);
+    if (lines.length > 0) yield lines;
   }
-  if (pending.length > 0 && opts.lastLine === 'emit') yield emit(pending, pendingStart, pendingStart + pending.length);
+  const rest = splitter.rest();
+  if (rest && opts.lastLine === 'emit') yield [rest];
+}
+
+/** Decodes one line's bytes, its line ending (CR of a CRLF included) cut off. */
+function lineDecoder(opts: ReadOptions): (bytes: Buffer, line: number, start: number, end: number) => LogLine {
+  const { unit, cr } = newlineOf(opts.encoding);
+  return (bytes, line, start, end) => {
+    let body = bytes;
+    if (body.length >= unit && cr.every((b, i) => body[body.length - unit + i] === b)) body = body.subarray(0, body.length - unit);
+    return { text: decodeBytes(body, opts.encoding), line, start, end };
+  };
+}
+
+/** Bytes decoded in one call: the text stays under V8's large-object size (128 KiB) even as UTF-16. */
+const DECODE_SLICE = 32 * 1024;
+
+/**
+ * UTF-8 and CP932: whole lines are decoded many at a time, then the text is
+ * cut at its "\n"s. Each line gets exactly the text decoding it alone
+ * would give: 0x0A and 0x0D are never part of a multi-byte character in either
+ * encoding, and both decoders start afresh at an ASCII byte after a broken
+ * sequence, so every 0x0A byte is one "\n" and no character spans it.
+ */
+function singleByteSplitter(opts: ReadOptions, position: number): Splitter {
+  const decodeLine = lineDecoder(opts);
+  let line = opts.lineBefore;
+  let partial: Buffer | null = null;
+  let chunkStart = position;
+  return {
+    push(chunk) {
+      const lines: LogLine[] = [];
+      let from = 0;
+      if (partial) {
+        const nl = chunk.indexOf(0x0a);
+        if (nl === -1) {
+          partial = Buffer.concat([partial, chunk]);
+          chunkStart += chunk.length;
+          return lines;
+        }
+        lines.push(decodeLine(Buffer.concat([partial, chunk.subarray(0, nl)]), ++line, chunkStart - partial.length, chunkStart + nl + 1));
+        partial = null;
+        from = nl + 1;
+      }
+      const lastNl = chunk.lastIndexOf(0x0a);
+      while (from <= lastNl) {
+        // Decoded a slice at a time: a line's text refers to the string it was
+        // cut from, and a string this small is freed young instead of waiting
+        // in the old generation for a full collection.
+        let sliceEnd = from + DECODE_SLICE >= lastNl ? lastNl : chunk.lastIndexOf(0x0a, from + DECODE_SLICE);
+        if (sliceEnd < from) sliceEnd = chunk.indexOf(0x0a, from);
+        const text = decodeBytes(chunk.subarray(from, sliceEnd + 1), opts.encoding);
+        let t = 0;
+        for (let b = from; b <= sliceEnd; ) {
+          const nl = chunk.indexOf(0x0a, b);
+          const tnl = text.indexOf('\n', t);
+          const end = tnl > t && text.charCodeAt(tnl - 1) === 0x0d ? tnl - 1 : tnl;
+          lines.push({ text: text.slice(t, end), line: ++line, start: chunkStart + b, end: chunkStart + nl + 1 });
+          b = nl + 1;
+          t = tnl + 1;
+        }
+        from = sliceEnd + 1;
+      }
+      // A copy, so that a few bytes do not keep the whole chunk alive.
+      if (from < chunk.length) partial = Buffer.from(chunk.subarray(from));
+      chunkStart += chunk.length;
+      return lines;
+    },
+    rest: () => (partial ? decodeLine(partial, ++line, chunkStart - partial.length, chunkStart) : null),
+  };
+}
+
+/** UTF-16: a newline is two bytes at an even offset, so lines are found and decoded one by one. */
+function doubleByteSplitter(opts: ReadOptions, position: number): Splitter {
+  const decodeLine = lineDecoder(opts);
+  const { unit, lf } = newlineOf(opts.encoding);
+  const findNewline = (buf: Buffer, from: number, alignBase: number): number => {
+    for (let i = buf.indexOf(lf[0] ?? 0, from); i !== -1; i = buf.indexOf(lf[0] ?? 0, i + 1)) {
+      if ((alignBase + i) % 2 === 0 && buf[i + 1] === lf[1]) return i;
+    }
+    return -1;
+  };
+  let line = opts.lineBefore;
+  let pending: Buffer = Buffer.alloc(0);
+  let pendingStart = position;
+  return {
+    push(chunk) {
+      const buf = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
+      const base = pendingStart;
+      const lines: LogLine[] = [];
+      let from = 0;
+      for (let nl = findNewline(buf, 0, base); nl !== -1; nl = findNewline(buf, from, base)) {
+        const end = nl + unit;
+        lines.push(decodeLine(buf.subarray(from, nl), ++line, base + from, base + end));
+        from = end;
+      }
+      pending = Buffer.from(buf.subarray(from));
+      pendingStart = base + from;
+      return lines;
+    },
+    rest: () => (pending.length > 0 ? decodeLine(pending, ++line, pendingStart, pendingStart + pending.length) : null),
+  };
 }

@@ -1,10 +1,13 @@
 import fastifyCookie from '@fastify/cookie';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Mode } from '../../../shared/api/auth.js';
 import type { Endpoint } from '../../../shared/api/endpoint.js';
 import { api } from '../../../shared/api/endpoints.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
+import { createImportRunner } from '../printlog/import-runner.js';
 import { createServices, defaultPolicies, type Policies } from '../services.js';
 import { appVersion } from '../version.js';
 import { registerAccessHook } from './access-hook.js';
@@ -13,6 +16,7 @@ import { buildOpenApi } from './openapi.js';
 import { authPlugin } from './plugins/auth.plugin.js';
 import { healthPlugin } from './plugins/health.plugin.js';
 import { orgPlugin } from './plugins/org.plugin.js';
+import { printlogPlugin } from './plugins/printlog.plugin.js';
 import { setupPlugin } from './plugins/setup.plugin.js';
 import { usersPlugin } from './plugins/users.plugin.js';
 import { registerRenderer } from './static.js';
@@ -33,6 +37,22 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Called for every route as it is registered (the route-rule test collects them all with it). */
   onRoute?: (route: RouteOptions) => void;
+  /** The data folder (uploads are spooled in its `imports/`); by default the database file's folder. */
+  dataDir?: string;
+  /**
+   * better-sqlite3 built for Electron (the desktop core): import workers open the database with it.
+   * By default KAMILESS_SQLITE_BINDING, which is how the desktop core is given it.
+   */
+  sqliteBinding?: string;
+  /** A lower upload limit than the endpoint's (a hub with little disk; the tests). */
+  importMaxBytes?: number;
+}
+
+/** Where uploads wait while they are imported: beside the database, or a temp folder for an in-memory one. */
+function spoolDirOf(opts: AppOptions): string {
+  if (opts.dataDir !== undefined) return join(opts.dataDir, 'imports');
+  if (opts.db.memory || opts.db.name === '') return join(tmpdir(), 'kamiless-imports');
+  return join(dirname(opts.db.name), 'imports');
 }
 
 /**
@@ -44,7 +64,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = (opts.https ? Fastify({ ...base, https: opts.https }) : Fastify(base)) as unknown as FastifyInstance;
   // First, so that no route (a plugin's, the renderer's, one added later) escapes it.
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
-  const services = createServices(opts.db, opts.clock ?? systemClock, opts.policies ?? defaultPolicies);
+  const clock = opts.clock ?? systemClock;
+  const services = createServices(opts.db, clock, opts.policies ?? defaultPolicies);
   const secureCookies = opts.https !== undefined;
 
   // JSON only: a cross-site HTML form cannot send application/json without a CORS preflight.
@@ -59,6 +80,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(authPlugin(services, { secureCookies }));
   await app.register(orgPlugin(services));
   await app.register(usersPlugin(services));
+  const runner = createImportRunner({
+    db: opts.db,
+    clock,
+    nativeBinding: opts.sqliteBinding ?? process.env['KAMILESS_SQLITE_BINDING'],
+  });
+  await app.register(printlogPlugin({
+    db: opts.db, clock, runner, spoolDir: spoolDirOf(opts), ...(opts.importMaxBytes !== undefined && { maxBytes: opts.importMaxBytes }),
+  }));
 
   const endpoints: Endpoint[] = Object.values(api);
   const openapi = buildOpenApi(endpoints, appVersion);

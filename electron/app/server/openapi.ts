@@ -35,6 +35,13 @@ export function buildOpenApi(endpoints: readonly Endpoint[], version: string): J
       },
     };
     if (ep.body) op.requestBody = { required: true, content: { 'application/json': { schema: toJson(ep.body, 'input') } } };
+    if (ep.upload) {
+      op.requestBody = {
+        required: true,
+        description: `The file's bytes, at most ${ep.upload.maxBytes} bytes`,
+        content: { [ep.upload.contentType]: { schema: { type: 'string', format: 'binary' } } },
+      };
+    }
     if (ep.access.kind !== 'public') op.security = [{ session: [] }];
     paths[path] = { ...paths[path], [ep.method.toLowerCase()]: op };
   }

@@ -1,14 +1,90 @@
-import { IconFileImport } from '@tabler/icons-react';
+import { Group, Pagination, Paper, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ComingSoon } from '../../components/ComingSoon.js';
+import type { ImportResult, LogFileRow } from '../../../shared/api/index.js';
+import { useLogFiles } from '../../api/hooks.js';
+import { EmptyNotice } from '../../components/EmptyNotice.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { TableSkeleton } from '../../components/TableSkeleton.js';
+import { useUiLanguage } from '../../i18n/useUiLanguage.js';
+import { ImportPanel } from './ImportPanel.js';
+import { LogFilesTable } from './LogFilesTable.js';
+import { fileNameOf, formatCount } from './logText.js';
+import { RejectedLinesPanel } from './RejectedLinesPanel.js';
+import { SummaryCards } from './SummaryCards.js';
 
+const PAGE_SIZE = 20;
+
+/**
+ * ログ取込: what has been imported (totals, files, rejected lines) and the
+ * manual import of one file. Watched folders come later; for now they are
+ * set up with `kamiless sources add`.
+ */
 export function LogsPage() {
   const { t } = useTranslation();
+  const lang = useUiLanguage();
+  const [page, setPage] = useState(1);
+  const [selected, setSelected] = useState<{ id: number; name: string } | null>(null);
+  const files = useLogFiles({ page, pageSize: PAGE_SIZE });
+  const items = files.data?.items ?? [];
+  const total = files.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+  // The file just imported comes first in the list; its rejected lines open below it.
+  const onImported = useCallback((result: ImportResult) => {
+    setPage(1);
+    if (result.fileId !== null) setSelected({ id: result.fileId, name: result.name });
+  }, []);
+  const select = (f: LogFileRow) => setSelected({ id: f.id, name: fileNameOf(f.path) });
+
   return (
-    <ComingSoon
-      title={t('nav.logs')}
-      icon={<IconFileImport size={28} aria-hidden />}
-      description={t('logs.comingSoon')}
-    />
+    <>
+      <PageHeader title={t('nav.logs')} description={t('logs.description')} />
+      <Stack gap="md">
+        <SummaryCards />
+        <ImportPanel onImported={onImported} />
+        <Paper withBorder radius="md" p={0} component="section" aria-labelledby="files-title">
+          <Group justify="space-between" align="flex-end" px="md" pt="md" pb="xs" gap="xs">
+            <div>
+              <Title order={3} fz="h4" id="files-title">
+                {t('logs.files.title')}
+              </Title>
+              <Text size="xs" c="dimmed">
+                {t('logs.files.help')}
+              </Text>
+            </div>
+            {files.data ? (
+              <Text size="sm" c="dimmed" aria-live="polite">
+                {t('logs.files.count', { n: formatCount(total, lang) })}
+              </Text>
+            ) : null}
+          </Group>
+          <div style={{ opacity: files.isPlaceholderData ? 0.7 : 1 }}>
+            {files.isPending ? <TableSkeleton rows={5} /> : null}
+            {files.isError ? <ErrorAlert error={files.error} onRetry={() => void files.refetch()} /> : null}
+            {files.data && items.length === 0 ? <EmptyNotice message={t('logs.files.empty')} /> : null}
+            {items.length > 0 ? <LogFilesTable files={items} selectedId={selected?.id ?? null} onSelect={select} /> : null}
+          </div>
+          {pages > 1 ? (
+            <Group justify="center" py="sm">
+              <Pagination
+                total={pages}
+                value={Math.min(page, pages)}
+                onChange={setPage}
+                getControlProps={(control) =>
+                  control === 'previous'
+                    ? { 'aria-label': t('common.previousPage') }
+                    : control === 'next'
+                      ? { 'aria-label': t('common.nextPage') }
+                      : {}
+                }
+              />
+            </Group>
+          ) : null}
+        </Paper>
+        {selected ? <RejectedLinesPanel key={selected.id} file={selected} onClose={() => setSelected(null)} /> : null}
+      </Stack>
+    </>
   );
 }

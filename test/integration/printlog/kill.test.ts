@@ -50,9 +50,12 @@ describe('crash safety of the import', () => {
       const before = committedLine(data);
       const child = importProcess([log, '--data', data]);
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      // Kill only once this run has committed a batch, a random moment into the import.
-      while (child.exitCode === null && committedLine(data) <= before) await sleep(10);
-      await sleep(Math.floor(rnd() * 400));
+      // Kill at a random line a few thousand into this run (so it has committed at least once),
+      // plus a random few milliseconds: a point in the file rather than in time, so that a fast
+      // importer is still killed 20+ times within the file and a slow one still makes progress.
+      const target = before + 1 + Math.floor(rnd() * 6000);
+      while (child.exitCode === null && committedLine(data) < target) await sleep(2);
+      await sleep(Math.floor(rnd() * 5));
       const stillRunning = child.exitCode === null;
       if (stillRunning) child.kill('SIGKILL');
       await exited;

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { detectEncoding, type Encoding } from '../../../electron/app/printlog/encoding.js';
-import { readHead, readLines, type LogLine } from '../../../electron/app/printlog/line-reader.js';
+import { readHead, readLineBatches, type LogLine } from '../../../electron/app/printlog/line-reader.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kamiless-lines-'));
 let n = 0;
@@ -17,7 +17,7 @@ function file(bytes: Buffer, ext = '.log'): string {
 
 async function all(path: string, encoding: Encoding, bomLength: number, from = { offset: 0, lineBefore: 0 }, lastLine: 'emit' | 'hold' = 'emit') {
   const out: LogLine[] = [];
-  for await (const l of readLines(path, { encoding, bomLength, ...from, lastLine })) out.push(l);
+  for await (const batch of readLineBatches(path, { encoding, bomLength, ...from, lastLine })) out.push(...batch);
   return out;
 }
 

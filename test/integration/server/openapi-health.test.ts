@@ -34,10 +34,18 @@ const operationSchema = z.object({
   tags: z.array(z.string()),
   'x-access': z.unknown(),
   parameters: z.array(z.object({ name: z.string(), in: z.enum(['path', 'query']), required: z.boolean(), schema: z.unknown() })),
-  requestBody: z.object({
-    required: z.literal(true),
-    content: z.object({ 'application/json': z.object({ schema: z.object({ type: z.literal('object'), properties: z.record(z.string(), z.unknown()), required: z.array(z.string()).optional() }) }) }),
-  }).optional(),
+  requestBody: z.union([
+    z.object({
+      required: z.literal(true),
+      content: z.object({ 'application/json': z.object({ schema: z.object({ type: z.literal('object'), properties: z.record(z.string(), z.unknown()), required: z.array(z.string()).optional() }) }) }),
+    }),
+    // A file upload: the raw bytes.
+    z.object({
+      required: z.literal(true),
+      description: z.string(),
+      content: z.object({ 'application/octet-stream': z.object({ schema: z.object({ type: z.literal('string'), format: z.literal('binary') }) }) }).strict(),
+    }),
+  ]).optional(),
   responses: z.record(z.string(), z.unknown()),
   security: z.array(z.unknown()).optional(),
 });
@@ -77,8 +85,11 @@ describe('GET /api/openapi.json', () => {
         expect(op.parameters.filter((p) => p.in === 'query').map((p) => p.name).sort(), where).toEqual(Object.keys(ep.query.shape).sort());
       }
 
-      if (ep.body instanceof z.ZodObject) {
-        const schema = op.requestBody?.content['application/json'].schema;
+      if (ep.upload) {
+        expect(op.requestBody?.content, where).toEqual({ [ep.upload.contentType]: { schema: { type: 'string', format: 'binary' } } });
+      } else if (ep.body instanceof z.ZodObject) {
+        const body = op.requestBody;
+        const schema = body && 'application/json' in body.content ? body.content['application/json'].schema : undefined;
         expect(schema, `${where} has no request body schema`).toBeDefined();
         expect(Object.keys(schema?.properties ?? {}).sort(), where).toEqual(Object.keys(ep.body.shape).sort());
       } else {
@@ -90,11 +101,15 @@ describe('GET /api/openapi.json', () => {
   it('documents which fields are required and the enums of a body', async () => {
     const { app } = await testApp();
     const doc = documentSchema.parse(JSON.parse((await app.inject({ method: 'GET', url: '/api/openapi.json' })).body));
-    const createUser = doc.paths['/api/users']?.post?.requestBody?.content['application/json'].schema;
+    const jsonBody = (op: z.infer<typeof operationSchema> | undefined) => {
+      const body = op?.requestBody;
+      return body && 'application/json' in body.content ? body.content['application/json'].schema : undefined;
+    };
+    const createUser = jsonBody(doc.paths['/api/users']?.post);
     // Fields with a default may be left out.
     expect(createUser?.required?.sort()).toEqual(['login', 'name', 'password']);
     expect(createUser?.properties.roles).toMatchObject({ type: 'array', items: { enum: ['admin', 'dx', 'clerk'] } });
-    const patchUser = doc.paths['/api/users/{id}']?.patch?.requestBody?.content['application/json'].schema;
+    const patchUser = jsonBody(doc.paths['/api/users/{id}']?.patch);
     expect(patchUser?.required ?? []).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import {
   fiscalYearRange,
   formatWarekiDate,
   formatWarekiDateTime,
+  localDayRange,
 } from '../../../shared/domain/wareki.js';
 
 describe('fiscalYearOf', () => {
@@ -92,5 +93,20 @@ describe('formatWarekiDateTime', () => {
     expect(formatWarekiDateTime('2024-04-01T00:05:00Z', 'en')).toBe('1 Apr 2024, 09:05');
     expect(formatWarekiDateTime('2024-03-31T15:00:00Z', 'ja')).toBe('令和6年4月1日 0:00');
     expect(formatWarekiDateTime('2024-04-01T14:59:00Z', 'en')).toBe('1 Apr 2024, 23:59');
+  });
+});
+
+describe('localDayRange', () => {
+  it("gives the UTC bounds of today's date in Tokyo", () => {
+    expect(localDayRange('2024-05-02T12:00:00+09:00')).toEqual({ start: '2024-05-01T15:00:00.000Z', end: '2024-05-02T15:00:00.000Z' });
+    // 23:30 UTC is already the next morning in Tokyo.
+    expect(localDayRange('2024-05-01T23:30:00Z')).toEqual({ start: '2024-05-01T15:00:00.000Z', end: '2024-05-02T15:00:00.000Z' });
+  });
+
+  it('crosses month and year ends, and follows a zone with summer time', () => {
+    expect(localDayRange('2024-12-31T20:00:00+09:00')).toEqual({ start: '2024-12-30T15:00:00.000Z', end: '2024-12-31T15:00:00.000Z' });
+    expect(localDayRange('2025-02-28T10:00:00+09:00').end).toBe('2025-02-28T15:00:00.000Z');
+    // 31 March 2024 in Berlin: 23 hours long (clocks go forward).
+    expect(localDayRange('2024-03-31T12:00:00Z', 'Europe/Berlin')).toEqual({ start: '2024-03-30T23:00:00.000Z', end: '2024-03-31T22:00:00.000Z' });
   });
 });

@@ -2,12 +2,26 @@ import { shown } from './reason-text.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
+/** Up to 15 ASCII digits and nothing else, as logs write counts: read without trimming or a regular expression. */
+function plainCount(text: string): number | null {
+  if (text.length === 0 || text.length > 15) return null;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const d = text.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return null;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 /**
  * A count as print logs write it (pages, copies): ASCII digits only. Anything
  * else is a reject with a reason naming the column, never a guess: a job
  * counted wrong silently skews the paper KPI, a rejected line is visible.
  */
 export function parseCount(text: string, column: string, min = 0): Parsed<number> {
+  const plain = plainCount(text);
+  if (plain !== null && plain >= min) return { ok: true, value: plain };
   const value = text.trim();
   if (value === '') return { ok: false, reason: `${column}: empty, expected a number` };
   if (!/^\d+$/.test(value)) {

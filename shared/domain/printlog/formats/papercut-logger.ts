@@ -1,6 +1,6 @@
 import type { FormatModule, LineParser, ParseEvent } from '../format.js';
 import { sheetsOf, type PrintJob } from '../job.js';
-import { wallClockToIso } from '../local-time.js';
+import { wallClockToIso, type WallClock } from '../local-time.js';
 import { splitCsvLine } from './csv-line.js';
 import { parseCount } from './numbers.js';
 import { hasControlCharacters, shown } from './reason-text.js';
@@ -44,8 +44,16 @@ function columnName(index: number): string {
 
 type Field<T> = { ok: true; value: T } | { ok: false; reason: string };
 
+// The fields as the logger writes them, returned without allocating: every line passes here.
+const SIDES_AS_WRITTEN: Readonly<Record<string, Field<1 | 2 | null>>> = { DUPLEX: { ok: true, value: 2 }, 'NOT DUPLEX': { ok: true, value: 1 }, '': { ok: true, value: null } };
+const COLOR_AS_WRITTEN: Readonly<Record<string, Field<boolean | null>>> = {
+  GRAYSCALE: { ok: true, value: false }, 'NOT GRAYSCALE': { ok: true, value: true }, '': { ok: true, value: null },
+};
+
 /** Duplex is `DUPLEX` / `NOT DUPLEX`; empty means the driver did not say. Any other word is refused so that a row whose columns shifted is not counted with wrong numbers. */
 function sidesOf(text: string): Field<1 | 2 | null> {
+  const written = SIDES_AS_WRITTEN[text];
+  if (written) return written;
   const value = text.trim().toUpperCase();
   if (value === 'DUPLEX') return { ok: true, value: 2 };
   if (value === 'NOT DUPLEX') return { ok: true, value: 1 };
@@ -55,6 +63,8 @@ function sidesOf(text: string): Field<1 | 2 | null> {
 
 /** Grayscale is `GRAYSCALE` (not colour) / `NOT GRAYSCALE` (colour). */
 function colorOf(text: string): Field<boolean | null> {
+  const written = COLOR_AS_WRITTEN[text];
+  if (written) return written;
   const value = text.trim().toUpperCase();
   if (value === 'GRAYSCALE') return { ok: true, value: false };
   if (value === 'NOT GRAYSCALE') return { ok: true, value: true };
@@ -62,52 +72,66 @@ function colorOf(text: string): Field<boolean | null> {
   return { ok: false, reason: `Grayscale: ${shown(text)} is neither GRAYSCALE nor NOT GRAYSCALE` };
 }
 
+const digit = (text: string, i: number): number => text.charCodeAt(i) - 0x30;
+const isDigitAt = (text: string, i: number): boolean => text.charCodeAt(i) - 0x30 >>> 0 <= 9;
+const twoDigits = (text: string, i: number): number => digit(text, i) * 10 + digit(text, i + 1);
+
+/** `YYYY-MM-DD HH:MM:SS` exactly, as the logger writes it: read without a regular expression. */
+function wallClockAsWritten(text: string): WallClock | null {
+  if (text.length !== 19 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d || text.charCodeAt(10) !== 0x20 || text.charCodeAt(13) !== 0x3a || text.charCodeAt(16) !== 0x3a) return null;
+  for (const i of DIGIT_POSITIONS) if (!isDigitAt(text, i)) return null;
+  return { year: twoDigits(text, 0) * 100 + twoDigits(text, 2), month: twoDigits(text, 5), day: twoDigits(text, 8), hour: twoDigits(text, 11), minute: twoDigits(text, 14), second: twoDigits(text, 17) };
+}
+const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+
 function timeOf(text: string, timeZone: string): Field<string> {
-  const m = TIME_PATTERN.exec(text.trim());
-  const iso = m
-    ? wallClockToIso({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: Number(m[4]), minute: Number(m[5]), second: Number(m[6]) }, timeZone)
-    : null;
+  let wall = wallClockAsWritten(text);
+  if (!wall) {
+    const m = TIME_PATTERN.exec(text.trim());
+    wall = m && { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: Number(m[4]), minute: Number(m[5]), second: Number(m[6]) };
+  }
+  const iso = wall ? wallClockToIso(wall, timeZone) : null;
   if (iso === null) return { ok: false, reason: `Time: ${shown(text)} is not a valid date and time (YYYY-MM-DD HH:MM:SS)` };
   return { ok: true, value: iso };
 }
 
+const reject = (line: number, reason: string): ParseEvent => ({ kind: 'reject', line, reason });
+
 function parseRow(row: string, line: number, timeZone: string): ParseEvent {
-  const reject = (reason: string): ParseEvent => ({ kind: 'reject', line, reason });
-  if (hasControlCharacters(row)) return reject('the line holds control characters (binary data, not a Print Logger row)');
+  if (hasControlCharacters(row)) return reject(line, 'the line holds control characters (binary data, not a Print Logger row)');
   const split = splitCsvLine(row);
-  if (!split.ok) return reject(`${columnName(split.field)}: ${split.reason}`);
+  if (!split.ok) return reject(line, `${columnName(split.field)}: ${split.reason}`);
   const f = split.fields;
   // The trailing comma makes 15 fields; accept 14 too, in case a tool re-saved the file without it.
   if (f.length < COLUMNS.length) {
-    return reject(`too few columns: ${f.length} where a Print Logger row has ${COLUMNS.length} (${COLUMNS[0]} … ${COLUMNS[COLUMNS.length - 1]})`);
+    return reject(line, `too few columns: ${f.length} where a Print Logger row has ${COLUMNS.length} (${COLUMNS[0]} … ${COLUMNS[COLUMNS.length - 1]})`);
   }
-  const at = (i: number): string => f[i] ?? '';
 
-  const time = timeOf(at(TIME), timeZone);
-  if (!time.ok) return reject(time.reason);
-  const pages = parseCount(at(PAGES), 'Pages');
-  if (!pages.ok) return reject(pages.reason);
-  const copies = parseCount(at(COPIES), 'Copies', 1);
-  if (!copies.ok) return reject(copies.reason);
-  const sides = sidesOf(at(DUPLEX));
-  if (!sides.ok) return reject(sides.reason);
-  const color = colorOf(at(GRAYSCALE));
-  if (!color.ok) return reject(color.reason);
+  const time = timeOf(f[TIME] ?? '', timeZone);
+  if (!time.ok) return reject(line, time.reason);
+  const pages = parseCount(f[PAGES] ?? '', 'Pages');
+  if (!pages.ok) return reject(line, pages.reason);
+  const copies = parseCount(f[COPIES] ?? '', 'Copies', 1);
+  if (!copies.ok) return reject(line, copies.reason);
+  const sides = sidesOf(f[DUPLEX] ?? '');
+  if (!sides.ok) return reject(line, sides.reason);
+  const color = colorOf(f[GRAYSCALE] ?? '');
+  if (!color.ok) return reject(line, color.reason);
 
   // Pages is one copy's pages (fixtures README): copies multiply both measures.
   const job: PrintJob = {
     time: time.value,
-    user: at(USER).trim(),
-    printer: at(PRINTER).trim(),
-    client: at(CLIENT).trim(),
-    document: at(DOCUMENT),
+    user: (f[USER] ?? '').trim(),
+    printer: (f[PRINTER] ?? '').trim(),
+    client: (f[CLIENT] ?? '').trim(),
+    document: f[DOCUMENT] ?? '',
     pages: pages.value * copies.value,
     sheets: sheetsOf(pages.value, copies.value, sides.value),
     copies: copies.value,
     sides: sides.value,
     nUp: 1,
     color: color.value,
-    paperSize: at(PAPER_SIZE).trim(),
+    paperSize: (f[PAPER_SIZE] ?? '').trim(),
   };
   return { kind: 'job', line, job };
 }

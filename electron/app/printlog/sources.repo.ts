@@ -1,0 +1,156 @@
+import { AppError } from '../app-error.js';
+import { isoAt, type Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import { rethrowUnique } from '../db/sqlite-errors.js';
+
+/** A watched folder of one print server or copier. */
+export interface LogSource {
+  id: number;
+  name: string;
+  folder: string;
+  glob: string;
+  /** A format name or 'auto'; checked by planSource when the source starts. */
+  format: string;
+  /** The mapping file's JSON text, or null. */
+  mapping: string | null;
+  siteId: number | null;
+  siteCode: string | null;
+  polling: boolean;
+  pollIntervalMs: number;
+  active: boolean;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SourceInput {
+  name: string;
+  folder: string;
+  glob: string;
+  format: string;
+  mapping: string | null;
+  siteId: number | null;
+  polling: boolean;
+  pollIntervalMs: number;
+}
+
+export interface SourceStats {
+  files: number;
+  /** Jobs first stored from this source's files (a job seen in two sources counts for the first). */
+  jobs: number;
+  rejected: number;
+}
+
+export interface RejectedLine {
+  file: string;
+  line: number;
+  reason: string;
+  raw: string;
+  at: string;
+}
+
+/** What the watcher needs to tell whether the file it is reading is still the one it opened. */
+export interface StoredIdentity {
+  path: string;
+  headHash: string;
+  headLength: number;
+}
+
+interface SourceRow {
+  id: number;
+  name: string;
+  folder: string;
+  glob: string;
+  format: string;
+  mapping: string | null;
+  site_id: number | null;
+  site_code: string | null;
+  polling: number;
+  poll_interval_ms: number;
+  active: number;
+  last_error: string | null;
+  last_error_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const toSource = (r: SourceRow): LogSource => ({
+  id: r.id, name: r.name, folder: r.folder, glob: r.glob, format: r.format, mapping: r.mapping, siteId: r.site_id, siteCode: r.site_code,
+  polling: r.polling === 1, pollIntervalMs: r.poll_interval_ms, active: r.active === 1, lastError: r.last_error, lastErrorAt: r.last_error_at,
+  createdAt: r.created_at, updatedAt: r.updated_at,
+});
+
+const selectSource = 'SELECT log_sources.*, sites.code AS site_code FROM log_sources LEFT JOIN sites ON sites.id = log_sources.site_id';
+
+/** SQL of watched sources and of what was read through them. */
+export function createSourcesRepo(db: Db, clock: Clock) {
+  const s = {
+    all: db.prepare(`${selectSource} ORDER BY log_sources.name`),
+    active: db.prepare(`${selectSource} WHERE log_sources.active = 1 ORDER BY log_sources.name`),
+    byName: db.prepare(`${selectSource} WHERE log_sources.name = ?`),
+    insert: db.prepare(`INSERT INTO log_sources (name, folder, glob, format, mapping, site_id, polling, poll_interval_ms, token_hash, created_at, updated_at)
+      VALUES (@name, @folder, @glob, @format, @mapping, @siteId, @polling, @pollIntervalMs, @tokenHash, @now, @now)`),
+    revive: db.prepare(`UPDATE log_sources SET folder = @folder, glob = @glob, format = @format, mapping = @mapping, site_id = @siteId, polling = @polling,
+      poll_interval_ms = @pollIntervalMs, token_hash = @tokenHash, active = 1, last_error = NULL, last_error_at = NULL, updated_at = @now WHERE id = @id`),
+    deactivate: db.prepare('UPDATE log_sources SET active = 0, updated_at = ? WHERE id = ?'),
+    setError: db.prepare('UPDATE log_sources SET last_error = ?, last_error_at = ? WHERE name = ?'),
+    clearError: db.prepare('UPDATE log_sources SET last_error = NULL, last_error_at = NULL WHERE name = ? AND last_error IS NOT NULL'),
+    files: db.prepare('SELECT count(*) AS n FROM log_files WHERE source = ?'),
+    jobs: db.prepare('SELECT count(*) AS n FROM print_jobs WHERE file_id IN (SELECT id FROM log_files WHERE source = ?)'),
+    rejectedCount: db.prepare('SELECT count(*) AS n FROM rejected_lines WHERE file_id IN (SELECT id FROM log_files WHERE source = ?)'),
+    rejected: db.prepare(`SELECT f.path AS file, r.line, r.reason, r.raw, r.at FROM rejected_lines r JOIN log_files f ON f.id = r.file_id
+      WHERE f.source = ? ORDER BY r.id DESC LIMIT ?`),
+    identity: db.prepare('SELECT path, head_hash AS headHash, head_length AS headLength FROM log_files WHERE id = ?'),
+  };
+  const count = (stmt: typeof s.files, name: string) => (stmt.get(name) as { n: number }).n;
+  const byName = (name: string): LogSource | undefined => {
+    const row = s.byName.get(name) as SourceRow | undefined;
+    return row && toSource(row);
+  };
+
+  return {
+    list: (): LogSource[] => (s.all.all() as SourceRow[]).map(toSource),
+    listActive: (): LogSource[] => (s.active.all() as SourceRow[]).map(toSource),
+    byName,
+    /**
+     * Creates a source; a removed source of the same name comes back with the
+     * new settings (and a new token), its history kept. An active one of that
+     * name is a `duplicate`.
+     */
+    add(input: SourceInput, tokenHash: string): { source: LogSource; revived: boolean } {
+      const values = { ...input, polling: input.polling ? 1 : 0, tokenHash, now: isoAt(clock) };
+      return db.transaction(() => {
+        const existing = byName(input.name);
+        if (existing?.active) throw new AppError('duplicate', { field: 'body.name', detail: `a source named ${existing.name} already exists` });
+        try {
+          if (existing) s.revive.run({ ...values, id: existing.id });
+          else s.insert.run(values);
+        } catch (err) {
+          rethrowUnique(err, { name: 'body.name', token_hash: 'body.token' });
+        }
+        const source = byName(input.name);
+        if (!source) throw new Error(`source ${input.name} vanished while being added`);
+        return { source, revived: existing !== undefined };
+      })();
+    },
+    /** Stops watching a source; its files, jobs and rejected lines stay. */
+    deactivate(name: string): { source: LogSource; wasActive: boolean } {
+      const source = byName(name);
+      if (!source) throw new AppError('not_found', { field: 'body.name', detail: `no source named ${name}` });
+      if (source.active) s.deactivate.run(isoAt(clock), source.id);
+      return { source: { ...source, active: false }, wasActive: source.active };
+    },
+    recordError(name: string, message: string): void {
+      s.setError.run(message.slice(0, 2000), isoAt(clock), name);
+    },
+    clearError(name: string): void {
+      s.clearError.run(name);
+    },
+    stats: (name: string): SourceStats => ({ files: count(s.files, name), jobs: count(s.jobs, name), rejected: count(s.rejectedCount, name) }),
+    /** The newest rejected lines of a source's files first. */
+    rejected: (name: string, limit: number): RejectedLine[] => s.rejected.all(name, limit) as RejectedLine[],
+    identity: (fileId: number): StoredIdentity | undefined => s.identity.get(fileId) as StoredIdentity | undefined,
+  };
+}
+export type SourcesRepo = ReturnType<typeof createSourcesRepo>;

@@ -1,0 +1,122 @@
+import { Badge, CloseButton, Group, Paper, ScrollArea, SimpleGrid, Table, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportResult } from '../../../shared/api/index.js';
+import { useUiLanguage } from '../../i18n/useUiLanguage.js';
+import { encodingLabel, formatLabel } from './labels.js';
+import { formatCount } from './logText.js';
+
+function Figure({ label, value, note, color }: { label: string; value: string; note?: ReactNode; color?: string }) {
+  return (
+    <Paper withBorder radius="md" p="sm">
+      <Text size="xs" c="dimmed" fw={500}>
+        {label}
+      </Text>
+      <Text fz="xl" fw={700} c={color}>
+        {value}
+      </Text>
+      {note ? (
+        <Text size="xs" c="dimmed">
+          {note}
+        </Text>
+      ) : null}
+    </Paper>
+  );
+}
+
+/** What one import did: format and encoding with the reason each was chosen, new jobs, duplicates, rejected lines. */
+export function ImportResultView({ result, onDismiss }: { result: ImportResult; onDismiss: () => void }) {
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
+  const n = (value: number) => formatCount(value, lang);
+  return (
+    <Paper withBorder radius="md" p="md" mt="md" role="status" style={{ borderLeft: '4px solid var(--mantine-color-teal-6)' }}>
+      <Group justify="space-between" wrap="nowrap" mb="xs">
+        <Group gap="xs" wrap="nowrap">
+          <ThemeIcon color="teal" variant="light" radius="xl" size="md">
+            <IconCircleCheck size={18} aria-hidden />
+          </ThemeIcon>
+          <Title order={4} fz="md">
+            {t('logs.import.done', { name: result.name })}
+          </Title>
+        </Group>
+        <CloseButton aria-label={t('common.close')} onClick={onDismiss} />
+      </Group>
+      <Table variant="vertical" layout="fixed" fz="sm" mb="sm" withRowBorders={false} verticalSpacing={2}>
+        <Table.Tbody>
+          <Table.Tr>
+            <Table.Th w={110} bg="transparent" fw={500} c="dimmed">
+              {t('logs.result.format')}
+            </Table.Th>
+            <Table.Td>
+              <Badge variant="light" color="indigo" mr="xs" tt="none">
+                {formatLabel(result.format, t)}
+              </Badge>
+              <Text span size="xs" c="dimmed">
+                {result.formatReason}
+              </Text>
+            </Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th bg="transparent" fw={500} c="dimmed">
+              {t('logs.result.encoding')}
+            </Table.Th>
+            <Table.Td>
+              <Badge variant="light" color="gray" mr="xs" tt="none">
+                {encodingLabel(result.encoding)}
+              </Badge>
+              <Text span size="xs" c="dimmed">
+                {result.encodingReason}
+              </Text>
+            </Table.Td>
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
+        <Figure
+          label={t('logs.result.new')}
+          value={t('logs.count.jobs', { n: n(result.jobs) })}
+          note={t('logs.result.newDetail', { pages: n(result.pages), sheets: n(result.sheets) })}
+          color={result.jobs > 0 ? 'teal.8' : undefined}
+        />
+        <Figure label={t('logs.result.duplicates')} value={t('logs.count.jobs', { n: n(result.duplicates) })} note={t('logs.result.duplicatesNote')} />
+        <Figure
+          label={t('logs.result.rejected')}
+          value={t('logs.count.lines', { n: n(result.rejectedCount) })}
+          color={result.rejectedCount > 0 ? 'orange.8' : undefined}
+        />
+        <Figure label={t('logs.result.lines')} value={t('logs.count.lines', { n: n(result.lines) })} />
+      </SimpleGrid>
+      {result.rejected.length > 0 ? (
+        <Paper withBorder radius="md" mt="sm">
+          <ScrollArea.Autosize mah={220} type="auto">
+            <Table fz="sm" stickyHeader aria-label={t('logs.result.rejected')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={80}>{t('logs.rejected.line')}</Table.Th>
+                  <Table.Th>{t('logs.rejected.reason')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {result.rejected.map((r) => (
+                  <Table.Tr key={r.line}>
+                    <Table.Td ff="monospace">{r.line}</Table.Td>
+                    <Table.Td>{r.reason}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea.Autosize>
+        </Paper>
+      ) : null}
+      {result.rejectedCount > result.rejected.length ? (
+        <Group mt={6}>
+          <Text size="xs" c="dimmed">
+            {t('logs.result.rejectedMore', { n: n(result.rejectedCount - result.rejected.length) })}
+          </Text>
+        </Group>
+      ) : null}
+    </Paper>
+  );
+}
