@@ -56,6 +56,9 @@ function chooseFormat(path: string, head: Buffer, encoding: Encoding, bomLength:
   return { module, reason: detected.reason };
 }
 
+/** Lines between two calls of forgetSettled within a transaction. */
+const FORGET_EVERY = 256;
+
 /**
  * One log file being read into the database: detects encoding and format,
  * streams its lines through the format's parser and stores jobs, counter
@@ -77,9 +80,10 @@ export class LogFileSession {
     private readonly db: Db,
     private readonly repo: PrintlogRepo,
     readonly fileId: number,
-    private readonly module: FormatModule,
+    module: FormatModule,
     private readonly parser: LineParser,
-    private readonly read: { encoding: Encoding; bomLength: number; size: number },
+    private readonly read: { encoding: Encoding; bomLength: number },
+    fileBytes: number,
     /** Where reading continues: past the last line handed to the parser. */
     private lastEnd: number,
     private lastLine: number,
@@ -89,7 +93,7 @@ export class LogFileSession {
     this.result = result;
     this.batchLines = opts.batchLines ?? 5000;
     this.now = () => isoAt(opts.clock);
-    this.jobs = repo.jobWriter(fileId, module.name, read.size, result);
+    this.jobs = repo.jobWriter(fileId, module.name, fileBytes, result);
   }
 
   /**
@@ -133,7 +137,7 @@ export class LogFileSession {
     const result: FileImportResult = {
       path, format: module.name, formatReason: reason, encoding, encodingReason, lines: 0, rejected: [], ...emptyTally(),
     };
-    return new LogFileSession(db, repo, file.id, module, parser, { encoding, bomLength, size }, resume ? file.position : 0, resume ? file.line : 0, result, opts);
+    return new LogFileSession(db, repo, file.id, module, parser, { encoding, bomLength }, size, resume ? file.position : 0, resume ? file.line : 0, result, opts);
   }
 
   /** Byte offset up to which the file has been read. */
@@ -158,7 +162,10 @@ export class LogFileSession {
       for (let from = 0; from < batch.length; ) {
         const to = Math.min(batch.length, from + this.batchLines);
         this.commit(false, () => {
-          for (let i = from; i < to; i++) this.take(batch[i] as LogLine);
+          for (let i = from; i < to; i++) {
+            this.take(batch[i] as LogLine);
+            if ((i - from) % FORGET_EVERY === FORGET_EVERY - 1) this.forgetSettled();
+          }
         });
         from = to;
         committed = true;
@@ -212,22 +219,29 @@ export class LogFileSession {
   private commit(finished: boolean, read: () => void): void {
     let position = 0;
     let line = 0;
-    let pending: number | null = null;
-    let held: LogLine | undefined;
     this.db.transaction(() => {
       this.jobs.begin();
       read();
       this.jobs.end();
-      pending = finished ? null : this.parser.pendingSince();
-      held = pending === null ? undefined : this.at(pending);
+      const pending = finished ? null : this.parser.pendingSince();
+      const held = pending === null ? undefined : this.at(pending);
       position = held ? held.start : this.lastEnd;
       line = held ? held.line - 1 : this.lastLine;
       this.repo.setPosition(this.fileId, position, line, finished, this.now());
     })();
-    const keepFrom = held ? held.line : this.lastLine + 1;
-    this.recent.splice(0, Math.max(0, keepFrom - (this.recent[0]?.line ?? keepFrom)));
-    this.jobs.settle(pending ?? this.lastLine + 1);
+    this.forgetSettled();
     this.opts.onCommit?.({ line, position });
+  }
+
+  /**
+   * Drops what only lines the parser no longer holds needed. Done every few
+   * hundred lines, not only at commits, so that a line's objects die young
+   * and V8 does not start allocating them straight into the old generation.
+   */
+  private forgetSettled(): void {
+    const keepFrom = this.parser.pendingSince() ?? this.lastLine + 1;
+    this.recent.splice(0, Math.max(0, keepFrom - (this.recent[0]?.line ?? keepFrom)));
+    this.jobs.settle(keepFrom);
   }
 }
 

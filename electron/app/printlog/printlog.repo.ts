@@ -33,16 +33,19 @@ export const emptyTally = (): BatchTally => ({ jobs: 0, pages: 0, sheets: 0, dup
  * its entries die young instead of filling the old generation of the heap.
  */
 function createLineSeen() {
-  const lines = new Map<number, Map<string, number>>();
+  // Most lines hold one job: their one content is kept as is, a Map only for a line with more.
+  const lines = new Map<number, string | Map<string, number>>();
   return {
     count(line: number, hash: string): number {
-      let hashes = lines.get(line);
-      if (!hashes) {
-        hashes = new Map();
-        lines.set(line, hashes);
+      const seen = lines.get(line);
+      if (seen === undefined) {
+        lines.set(line, hash);
+        return 1;
       }
-      const k = (hashes.get(hash) ?? 0) + 1;
-      hashes.set(hash, k);
+      const counts = typeof seen === 'string' ? new Map([[seen, 1]]) : seen;
+      const k = (counts.get(hash) ?? 0) + 1;
+      counts.set(hash, k);
+      lines.set(line, counts);
       return k;
     },
     forgetBefore(line: number): void {
