@@ -65,7 +65,8 @@ interface Measured {
  * miss a peak in the last 20 ms.
  */
 function measure(argv: string[], stdin?: string): Promise<Measured> {
-  const rssFile = join(mkdtempSync(join(tmpdir(), 'kamiless-bench-rss-')), 'rss');
+  const rssDir = mkdtempSync(join(tmpdir(), 'kamiless-bench-rss-'));
+  const rssFile = join(rssDir, 'rss');
   const timed = existsSync(gnuTime) ? [gnuTime, '-f', '%M', '-o', rssFile, ...argv] : argv;
   const [cmd, ...args] = timed;
   if (cmd === undefined) throw new Error('measure: empty command');
@@ -83,9 +84,9 @@ function measure(argv: string[], stdin?: string): Promise<Measured> {
     child.on('close', (code) => {
       const seconds = (performance.now() - start) / 1000;
       clearInterval(poll);
+      const kb = poll || code !== 0 ? polledKb : Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1));
+      rmSync(rssDir, { recursive: true, force: true });
       if (code !== 0) return reject(new Error(`${argv.join(' ')} exited ${code}: ${stderr.slice(-2000)}`));
-      const kb = poll ? polledKb : Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1));
-      rmSync(rssFile, { force: true });
       resolve({ seconds, peakRssMb: kb > 0 ? kb / 1024 : null, stdout });
     });
   });
