@@ -1,7 +1,5 @@
 import { Button, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   api,
@@ -15,8 +13,7 @@ import { useApiMutation } from '../../../api/hooks.js';
 import { queryKeys } from '../../../api/queryKeys.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { schemaRule } from '../../../forms/rules.js';
-import { placeServerError } from '../../../forms/serverErrors.js';
-import { useDescribeError } from '../../../i18n/errors.js';
+import { useSaveFeedback } from '../../../forms/useSaveFeedback.js';
 import { departmentKindLabel } from '../labels.js';
 import { DepartmentSelect } from './DepartmentSelect.js';
 import { mayBeTopLevel, parentCandidates } from './departmentTree.js';
@@ -52,8 +49,6 @@ function childKind(parent: Department | null): DepartmentKind {
 
 export function DepartmentForm({ draft, departments, sites, onDone }: DepartmentFormProps) {
   const { t } = useTranslation();
-  const describe = useDescribeError();
-  const [formError, setFormError] = useState<unknown>(null);
   const editing = draft?.department ?? null;
   const parent = draft?.parent ?? null;
   const shape = departmentInputSchema.shape;
@@ -85,13 +80,7 @@ export function DepartmentForm({ draft, departments, sites, onDone }: Department
   const create = useApiMutation(api.createDepartment, { invalidate });
   const update = useApiMutation(api.updateDepartment, { invalidate });
 
-  const onSuccess = (saved: Department) => {
-    notifications.show({ color: 'teal', message: t('admin.saved', { name: saved.name }) });
-    onDone();
-  };
-  const onError = (error: unknown) => {
-    if (!placeServerError(form, error, describe)) setFormError(error);
-  };
+  const { formError, clearFormError, onSuccess, onError } = useSaveFeedback<Department>(form, onDone);
 
   const onKindChange = (value: string | null) => {
     const kind = departmentKindSchema.safeParse(value);
@@ -115,7 +104,7 @@ export function DepartmentForm({ draft, departments, sites, onDone }: Department
     <form
       noValidate
       onSubmit={form.onSubmit((values) => {
-        setFormError(null);
+        clearFormError();
         const body = {
           code: values.code.trim(),
           name: values.name.trim(),

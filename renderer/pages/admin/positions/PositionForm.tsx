@@ -1,15 +1,12 @@
 import { Button, Group, NumberInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, positionInputSchema, type Position } from '../../../../shared/api/index.js';
 import { useApiMutation } from '../../../api/hooks.js';
 import { queryKeys } from '../../../api/queryKeys.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { schemaRule } from '../../../forms/rules.js';
-import { placeServerError } from '../../../forms/serverErrors.js';
-import { useDescribeError } from '../../../i18n/errors.js';
+import { useSaveFeedback } from '../../../forms/useSaveFeedback.js';
 
 interface PositionValues {
   name: string;
@@ -18,8 +15,6 @@ interface PositionValues {
 
 export function PositionForm({ position, onDone }: { position: Position | null; onDone: () => void }) {
   const { t } = useTranslation();
-  const describe = useDescribeError();
-  const [formError, setFormError] = useState<unknown>(null);
 
   const form = useForm<PositionValues>({
     initialValues: { name: position?.name ?? '', rank: position?.rank ?? '' },
@@ -34,19 +29,13 @@ export function PositionForm({ position, onDone }: { position: Position | null; 
   const create = useApiMutation(api.createPosition, { invalidate });
   const update = useApiMutation(api.updatePosition, { invalidate });
 
-  const onSuccess = (saved: Position) => {
-    notifications.show({ color: 'teal', message: t('admin.saved', { name: saved.name }) });
-    onDone();
-  };
-  const onError = (error: unknown) => {
-    if (!placeServerError(form, error, describe)) setFormError(error);
-  };
+  const { formError, clearFormError, onSuccess, onError } = useSaveFeedback<Position>(form, onDone);
 
   return (
     <form
       noValidate
       onSubmit={form.onSubmit((values) => {
-        setFormError(null);
+        clearFormError();
         const body = { name: values.name.trim(), rank: Number(values.rank) };
         if (position) update.mutate({ params: { id: position.id }, body }, { onSuccess, onError });
         else create.mutate({ body }, { onSuccess, onError });

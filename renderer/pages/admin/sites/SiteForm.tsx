@@ -1,15 +1,12 @@
 import { Button, Group, NumberInput, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, siteInputSchema, siteKindSchema, type Site, type SiteKind } from '../../../../shared/api/index.js';
 import { useApiMutation } from '../../../api/hooks.js';
 import { queryKeys } from '../../../api/queryKeys.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { schemaRule } from '../../../forms/rules.js';
-import { placeServerError } from '../../../forms/serverErrors.js';
-import { useDescribeError } from '../../../i18n/errors.js';
+import { useSaveFeedback } from '../../../forms/useSaveFeedback.js';
 import { siteKindLabel } from '../labels.js';
 
 interface SiteValues {
@@ -28,8 +25,6 @@ interface SiteFormProps {
 
 export function SiteForm({ site, onDone }: SiteFormProps) {
   const { t } = useTranslation();
-  const describe = useDescribeError();
-  const [formError, setFormError] = useState<unknown>(null);
   const shape = siteInputSchema.shape;
 
   const form = useForm<SiteValues>({
@@ -52,19 +47,13 @@ export function SiteForm({ site, onDone }: SiteFormProps) {
   const create = useApiMutation(api.createSite, { invalidate });
   const update = useApiMutation(api.updateSite, { invalidate });
 
-  const onSuccess = (saved: Site) => {
-    notifications.show({ color: 'teal', message: t('admin.saved', { name: saved.name }) });
-    onDone();
-  };
-  const onError = (error: unknown) => {
-    if (!placeServerError(form, error, describe)) setFormError(error);
-  };
+  const { formError, clearFormError, onSuccess, onError } = useSaveFeedback<Site>(form, onDone);
 
   return (
     <form
       noValidate
       onSubmit={form.onSubmit((values) => {
-        setFormError(null);
+        clearFormError();
         const body = {
           code: values.code.trim(),
           name: values.name.trim(),

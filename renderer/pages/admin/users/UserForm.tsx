@@ -1,7 +1,5 @@
 import { Button, Checkbox, Group, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   allRoles,
@@ -17,8 +15,7 @@ import { useApiMutation } from '../../../api/hooks.js';
 import { queryKeys } from '../../../api/queryKeys.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { schemaRule } from '../../../forms/rules.js';
-import { placeServerError } from '../../../forms/serverErrors.js';
-import { useDescribeError } from '../../../i18n/errors.js';
+import { useSaveFeedback } from '../../../forms/useSaveFeedback.js';
 import { DepartmentSelect } from '../departments/DepartmentSelect.js';
 import { roleLabel } from '../labels.js';
 import { useOrgOptions } from './useOrgOptions.js';
@@ -44,8 +41,6 @@ function toRoles(values: readonly string[]): Role[] {
 /** Create a user (with an initial password) or edit one (login fixed: it appears in the audit trail). */
 export function UserForm({ user, onDone }: { user: UserRow | null; onDone: () => void }) {
   const { t } = useTranslation();
-  const describe = useDescribeError();
-  const [formError, setFormError] = useState<unknown>(null);
   const options = useOrgOptions({ departmentId: user?.departmentId ?? null, positionId: user?.positionId ?? null });
   const shape = userInputSchema.shape;
 
@@ -74,19 +69,13 @@ export function UserForm({ user, onDone }: { user: UserRow | null; onDone: () =>
   const create = useApiMutation(api.createUser, { invalidate });
   const update = useApiMutation(api.updateUser, { invalidate });
 
-  const onSuccess = (saved: UserRow) => {
-    notifications.show({ color: 'teal', message: t('admin.saved', { name: saved.name }) });
-    onDone();
-  };
-  const onError = (error: unknown) => {
-    if (!placeServerError(form, error, describe)) setFormError(error);
-  };
+  const { formError, clearFormError, onSuccess, onError } = useSaveFeedback<UserRow>(form, onDone);
 
   return (
     <form
       noValidate
       onSubmit={form.onSubmit((values) => {
-        setFormError(null);
+        clearFormError();
         const common = {
           name: values.name.trim(),
           kana: values.kana.trim(),
