@@ -1,9 +1,11 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyBaseLogger, FastifyServerOptions } from 'fastify';
 import { openDatabase } from './db/connection.js';
 import { migrate } from './db/migrate.js';
 import { databaseFile, pidFile } from './data-folder.js';
-import { WatcherService } from './printlog/watcher.js';
+import { ingestFolderName } from './printlog/ingest-store.js';
+import { WatcherThread } from './printlog/watcher-thread.js';
 import { buildApp } from './server/app.js';
 
 export interface CoreOptions {
@@ -26,7 +28,7 @@ export interface RunningCore {
   url: string;
   port: number;
   /** The log-source watchers, or null when started with `watchers: false`. */
-  watcher: WatcherService | null;
+  watcher: WatcherThread | null;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,8 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     throw err;
   }
   const https = opts.tls ? { cert: readFileSync(opts.tls.cert), key: readFileSync(opts.tls.key) } : undefined;
+  // The API is built before the watchers start; a source changed through it reaches them once they run.
+  let watcher: WatcherThread | null = null;
   const app = await buildApp({
     db,
     mode: opts.mode,
@@ -52,6 +56,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     ...(https && { https }),
     logger: opts.logger ?? { level: 'warn' },
     trustProxy: opts.trustProxy ?? false,
+    onSourcesChanged: () => void watcher?.refresh(),
   });
   try {
     await app.listen({ host: opts.host, port: opts.port });
@@ -67,6 +72,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
   // Lets `kamiless restore` refuse to swap the database under a running core.
   writeFileSync(pidFile(opts.dataDir), String(process.pid));
   const watching = opts.watchers === false ? null : startWatchers(opts, app.log);
+  watcher = watching?.watcher ?? null;
   let closed = false;
   return {
     url,
@@ -84,21 +90,18 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
 }
 
 /**
- * The watchers get their own connection, so they can move to a worker thread
- * without changing how they reach the database. Not awaited: a network share
- * that is slow to list must not hold up the API (or the desktop's "ready").
+ * The watchers run in a worker thread with their own connection, so a large
+ * file dropped into a watched folder never holds up the API. Not awaited: a
+ * network share that is slow to list must not hold up the API (or the
+ * desktop's "ready").
  */
-function startWatchers(opts: CoreOptions, log: FastifyBaseLogger): { watcher: WatcherService; stop(): Promise<void> } {
-  const db = openDatabase(databaseFile(opts.dataDir), opts.sqliteBinding ? { nativeBinding: opts.sqliteBinding } : {});
-  const watcher = new WatcherService(db);
+function startWatchers(opts: CoreOptions, log: FastifyBaseLogger): { watcher: WatcherThread; stop(): Promise<void> } {
+  const watcher = new WatcherThread({
+    dbFile: databaseFile(opts.dataDir),
+    nativeBinding: opts.sqliteBinding,
+    options: { ingestDir: join(opts.dataDir, ingestFolderName) },
+  });
   watcher.on('sourceError', (e) => log.warn({ source: e.source, file: e.file }, `log source ${e.source}: ${e.message}`));
-  const started = watcher.start().catch((err: unknown) => log.error({ err }, 'log-source watchers did not start'));
-  return {
-    watcher,
-    async stop() {
-      await started;
-      await watcher.stop();
-      db.close();
-    },
-  };
+  watcher.on('failed', (message) => log.error(`log-source watchers: ${message}`));
+  return { watcher, stop: () => watcher.stop() };
 }

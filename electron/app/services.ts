@@ -8,6 +8,7 @@ import { createSessionsRepo, defaultSessionPolicy, type SessionPolicy } from './
 import { createSettingsRepo } from './org/settings.repo.js';
 import { createSitesRepo } from './org/sites.repo.js';
 import { createUsersRepo } from './org/users.repo.js';
+import { createSourcesRepo } from './printlog/sources.repo.js';
 
 export interface Policies {
   session: SessionPolicy;
@@ -32,6 +33,7 @@ export function createServices(db: Db, clock: Clock, policies: Policies = defaul
     sessions: createSessionsRepo(db, clock, policies.session),
     throttle: createLoginThrottle(db, clock, policies.throttle),
     adminLog: createAdminLog(db, clock),
+    sources: createSourcesRepo(db, clock),
   };
 }
 export type Services = ReturnType<typeof createServices>;

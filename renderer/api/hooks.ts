@@ -9,7 +9,7 @@ import { api, type Endpoint, type SessionInfo } from '../../shared/api/index.js'
 import { isApiError } from './ApiError.js';
 import { call, request, type CallInput, type CallResult } from './client.js';
 import { setCsrfToken } from './csrf.js';
-import { queryKeys, type LogFileListQuery, type RejectedListQuery, type UserListQuery } from './queryKeys.js';
+import { queryKeys, type LogFileListQuery, type UserListQuery } from './queryKeys.js';
 
 export function useHealth() {
   return useQuery({ queryKey: queryKeys.health, queryFn: () => call(api.health), staleTime: 60_000 });
@@ -61,16 +61,6 @@ export function useLogFiles(query: LogFileListQuery) {
   return useQuery({
     queryKey: queryKeys.logFiles(query),
     queryFn: () => call(api.listLogFiles, { query }),
-    placeholderData: keepPreviousData,
-  });
-}
-
-/** The rejected lines of one file; idle until a file is chosen. */
-export function useRejectedLines(query: RejectedListQuery) {
-  return useQuery({
-    queryKey: queryKeys.rejectedLines(query),
-    queryFn: () => call(api.listRejectedLines, { query }),
-    enabled: query.fileId !== undefined,
     placeholderData: keepPreviousData,
   });
 }

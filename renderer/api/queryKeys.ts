@@ -18,4 +18,7 @@ export const queryKeys = {
   printlogSummary: ['printlog', 'summary'],
   logFiles: (query: LogFileListQuery) => ['printlog', 'files', query],
   rejectedLines: (query: RejectedListQuery) => ['printlog', 'rejected', query],
+  /** Under `printlog` so that an import (which invalidates printlog) refreshes the sources' figures too. */
+  sources: ['printlog', 'sources'],
+  sourcePreview: (key: string | null) => ['sourcePreview', key],
 } as const;

@@ -8,7 +8,9 @@ import type { Role } from './roles.js';
 export type Access =
   | { readonly kind: 'public' }
   | { readonly kind: 'signedIn' }
-  | { readonly kind: 'role'; readonly roles: readonly Role[] };
+  | { readonly kind: 'role'; readonly roles: readonly Role[] }
+  /** A branch agent: `Authorization: Bearer <its source's token>`, no session, no CSRF. */
+  | { readonly kind: 'sourceToken' };
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -47,6 +49,7 @@ export function endpoint<
 
 export const publicAccess: Access = { kind: 'public' };
 export const signedIn: Access = { kind: 'signedIn' };
+export const sourceToken: Access = { kind: 'sourceToken' };
 export function roles(...allowed: Role[]): Access {
   return { kind: 'role', roles: allowed };
 }

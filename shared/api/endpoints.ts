@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { endpoint, publicAccess, roles, signedIn } from './endpoint.js';
+import { endpoint, publicAccess, roles, signedIn, sourceToken } from './endpoint.js';
 import {
   changePasswordSchema,
   healthSchema,
@@ -38,6 +38,24 @@ import {
   rejectedListQuerySchema,
   rejectedListSchema,
 } from './printlog.js';
+import {
+  previewBodySchema,
+  previewResultSchema,
+  sourceCreatedSchema,
+  sourceIdParamsSchema,
+  sourceInputSchema,
+  sourceListSchema,
+  sourceStatusSchema,
+  sourceTokenSchema,
+} from './sources.js';
+import {
+  ingestChunkMaxBytes,
+  ingestChunkQuerySchema,
+  ingestFileQuerySchema,
+  ingestFileStateSchema,
+  ingestHelloSchema,
+  ingestSourceSchema,
+} from './ingest.js';
 
 /**
  * Every HTTP endpoint of Kamiless. The server registers handlers for these,
@@ -175,6 +193,53 @@ export const api = {
     query: importQuerySchema,
     upload: { contentType: 'application/octet-stream', maxBytes: importMaxBytes },
     response: importResultSchema,
+  }),
+  listSources: endpoint({
+    method: 'GET', path: '/api/printlog/sources', access: roles('dx', 'admin'), tag: 'printlog',
+    summary: 'Log sources (watched folders and branch agents) with their status: files, jobs, jobs today, rejected, last job, lag, error',
+    response: sourceListSchema,
+  }),
+  createSource: endpoint({
+    method: 'POST', path: '/api/printlog/sources', access: roles('dx', 'admin'), tag: 'printlog',
+    summary: "Add a log source; the answer carries the agent token once (a removed source of the same name comes back)",
+    body: sourceInputSchema, response: sourceCreatedSchema,
+  }),
+  updateSource: endpoint({
+    method: 'PUT', path: '/api/printlog/sources/:id', access: roles('dx', 'admin'), tag: 'printlog',
+    summary: "Change a source's settings; its files and their positions stay",
+    params: sourceIdParamsSchema, body: sourceInputSchema, response: sourceStatusSchema,
+  }),
+  removeSource: endpoint({
+    method: 'DELETE', path: '/api/printlog/sources/:id', access: roles('dx', 'admin'), tag: 'printlog',
+    summary: 'Stop a source (its files, jobs and rejected lines stay; adding it again resumes it)',
+    params: sourceIdParamsSchema, response: sourceStatusSchema,
+  }),
+  renewSourceToken: endpoint({
+    method: 'POST', path: '/api/printlog/sources/:id/token', access: roles('dx', 'admin'), tag: 'printlog',
+    summary: "Issue a new agent token for a source (the old one stops working at once); shown once",
+    params: sourceIdParamsSchema, response: sourceTokenSchema,
+  }),
+  previewSource: endpoint({
+    method: 'POST', path: '/api/printlog/preview', access: roles('dx', 'admin'), tag: 'printlog',
+    summary: "Parse the first lines of a sample (uploaded, or a watched folder's first file) with a format and mapping, storing nothing",
+    body: previewBodySchema, response: previewResultSchema,
+  }),
+  ingestHello: endpoint({
+    method: 'POST', path: '/api/ingest/hello', access: sourceToken, tag: 'ingest',
+    summary: 'A branch agent starts: checks its token and format, records its host and folder',
+    body: ingestHelloSchema, response: ingestSourceSchema,
+  }),
+  ingestFileState: endpoint({
+    method: 'GET', path: '/api/ingest/files', access: sourceToken, tag: 'ingest',
+    summary: "How many bytes of an agent's file the hub holds, and the hash of their head",
+    query: ingestFileQuerySchema, response: ingestFileStateSchema,
+  }),
+  ingestChunk: endpoint({
+    method: 'POST', path: '/api/ingest/files', access: sourceToken, tag: 'ingest',
+    summary: "Append bytes of an agent's file at ?offset= (raw body); bytes the hub already holds are skipped",
+    query: ingestChunkQuerySchema,
+    upload: { contentType: 'application/octet-stream', maxBytes: ingestChunkMaxBytes },
+    response: ingestFileStateSchema,
   }),
 } as const;
 

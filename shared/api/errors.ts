@@ -21,6 +21,8 @@ export const errorStatus = {
   duplicate: 409,
   setup_already_done: 409,
   in_use: 409,
+  /** A branch agent sent bytes past the end of what the hub holds: it asks again where to resume. */
+  offset_mismatch: 409,
   /** An upload larger than its endpoint accepts. */
   too_large: 413,
   /** A log file that could not be imported: format not recognised, unreadable, a mapping missing. */

@@ -5,3 +5,5 @@ export * from './org.js';
 export * from './auth.js';
 export * from './printlog.js';
 export * from './endpoints.js';
+export * from './sources.js';
+export * from './ingest.js';

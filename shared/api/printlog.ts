@@ -68,6 +68,8 @@ export const logFileListSchema = z.object({
 
 export const rejectedListQuerySchema = z.object({
   fileId: z.coerce.number().int().positive().optional(),
+  /** Only the lines of this log source's files. */
+  sourceId: z.coerce.number().int().positive().optional(),
   ...pageQuery,
 });
 

@@ -33,6 +33,7 @@ export const errorText: Record<ErrorCode, Record<Language, string>> = {
     ja: '有効な管理者が1人もいなくなるため、この変更はできません',
     en: 'This would leave the town without an active administrator',
   },
+  offset_mismatch: { ja: '送信位置がハブの受信済みの位置と合いません', en: 'The offset does not match what the hub holds' },
   conflict: { ja: '他の内容と矛盾するため保存できません', en: 'This conflicts with existing data' },
   duplicate: { ja: '同じ値がすでに登録されています', en: 'This value is already in use' },
   setup_already_done: { ja: '初期設定はすでに完了しています', en: 'Set-up has already been done' },

@@ -39,7 +39,7 @@ export async function watcherBench(seconds = Number(process.env['BENCH_SECONDS']
   const db = openDatabase(join(dir, 'kamiless.db'));
   migrate(db);
   createSourcesRepo(db, systemClock).add(
-    { name: 'bench', folder: logs, glob: 'papercut-print-log-*.csv', format: 'auto', mapping: null, siteId: null, polling: false, pollIntervalMs: 1000 },
+    { name: 'bench', kind: 'folder', folder: logs, glob: 'papercut-print-log-*.csv', format: 'auto', mapping: null, siteId: null, polling: false, pollIntervalMs: 1000 },
     newSourceToken().hash,
   );
   const reader = openDatabase(join(dir, 'kamiless.db'), { readonly: true });

@@ -48,7 +48,7 @@ export function openTestDb(dir: string): Db {
 
 export function addSource(db: Db, input: Partial<SourceInput> & Pick<SourceInput, 'name' | 'folder' | 'glob'>, clock: Clock = systemClock): LogSource {
   const { hash } = newSourceToken();
-  return createSourcesRepo(db, clock).add({ format: 'auto', mapping: null, siteId: null, polling: false, pollIntervalMs: 1000, ...input }, hash).source;
+  return createSourcesRepo(db, clock).add({ kind: 'folder', format: 'auto', mapping: null, siteId: null, polling: false, pollIntervalMs: 1000, ...input }, hash).source;
 }
 
 /** Polls `probe` until it returns a value other than undefined/false, or fails after `timeoutMs`. */

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { MigrationError } from '../db/migrate.js';
 import { appVersion } from '../version.js';
+import { agentCommand } from './agent.command.js';
 import { backupCommands } from './backup.command.js';
 import { demoCommand } from './demo.command.js';
 import { hubCommand } from './hub.command.js';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   backupCommands(program);
   importCommand(program);
   sourcesCommand(program);
+  agentCommand(program);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(add --help for the options)');
   return program;
 }

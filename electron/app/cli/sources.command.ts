@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Mapping } from '../../../shared/domain/printlog/mapping.js';
@@ -9,13 +9,15 @@ import { createSitesRepo } from '../org/sites.repo.js';
 import { compileGlob, formatMappingConflict, isSourceFormat, parseSourceMapping, SourceConfigError, sourceFormatNames, type GlobMatcher } from '../printlog/source-config.js';
 import { newSourceToken } from '../printlog/source-token.js';
 import { createSourcesRepo, type LogSource } from '../printlog/sources.repo.js';
+import { wholeNumber } from './options.js';
 import { CliError } from './io.js';
 import { openDataFolder } from './open-data.js';
 
 interface AddOptions {
   data?: string;
   name: string;
-  folder: string;
+  folder?: string;
+  agent?: boolean;
   glob: string;
   format: string;
   mapping?: string;
@@ -24,12 +26,23 @@ interface AddOptions {
   interval?: number;
 }
 
-function wholeNumber(min: number, max: number, what: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${what} is a whole number from ${min} to ${max}`);
-    return n;
-  };
+/** The branch folder an agent source names: shown on the hub only, never opened here. */
+function agentFolderOf(opts: AddOptions): string {
+  if (opts.poll || opts.interval !== undefined) throw new CliError('--poll and --interval are for folders this machine watches, not for --agent', 2);
+  return (opts.folder ?? '').trim();
+}
+
+function watchedFolderOf(opts: AddOptions): string {
+  if (opts.folder === undefined) throw new CliError('give --folder (the folder to watch), or --agent for logs a branch agent sends', 2);
+  const folder = resolve(opts.folder);
+  let isFolder = false;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    throw new CliError(`--folder ${opts.folder}: no such folder (${folder})`, 2);
+  }
+  if (!isFolder) throw new CliError(`--folder ${opts.folder}: not a folder`, 2);
+  return folder;
 }
 
 /** Opens the data folder for one subcommand and always closes it. */
@@ -52,14 +65,7 @@ function sourceNamed(db: Db, name: string): LogSource {
 function checkAddFlags(opts: AddOptions): { folder: string; glob: GlobMatcher; mappingText: string | null } {
   const name = opts.name.trim();
   if (name === '' || name.length > 100 || /\p{Cc}/u.test(name)) throw new CliError('--name: give 1 to 100 printable characters', 2);
-  const folder = resolve(opts.folder);
-  let isFolder = false;
-  try {
-    isFolder = statSync(folder).isDirectory();
-  } catch {
-    throw new CliError(`--folder ${opts.folder}: no such folder (${folder})`, 2);
-  }
-  if (!isFolder) throw new CliError(`--folder ${opts.folder}: not a folder`, 2);
+  const folder = opts.agent ? agentFolderOf(opts) : watchedFolderOf(opts);
   let glob: GlobMatcher;
   try {
     glob = compileGlob(opts.glob);
@@ -109,16 +115,20 @@ function countMatching(folder: string, glob: GlobMatcher): number {
   }
 }
 
-const describeWatch = (s: LogSource) => (s.polling ? `polling every ${s.pollIntervalMs} ms` : 'change notifications');
+const describeWatch = (s: LogSource) => {
+  if (s.kind === 'agent') return `branch agent${s.agentHost ? ` on ${s.agentHost}` : ', not connected yet'}`;
+  return s.polling ? `polling every ${s.pollIntervalMs} ms` : 'change notifications';
+};
 
 function listSources(db: Db, json: boolean): void {
   const repo = createSourcesRepo(db, systemClock);
   const rows = repo.list().map((s) => ({ source: s, stats: repo.stats(s.name) }));
   if (json) {
     const out = rows.map(({ source: s, stats }) => ({
-      name: s.name, active: s.active, folder: s.folder, glob: s.glob, format: s.format,
+      name: s.name, kind: s.kind, active: s.active, folder: s.folder, glob: s.glob, format: s.format,
       mapping: s.mapping === null ? null : (JSON.parse(s.mapping) as unknown), site: s.siteCode, polling: s.polling, intervalMs: s.pollIntervalMs,
-      ...stats, lastError: s.lastError, lastErrorAt: s.lastErrorAt, createdAt: s.createdAt, updatedAt: s.updatedAt,
+      ...stats, agent: s.kind === 'agent' ? { host: s.agentHost, version: s.agentVersion, seenAt: s.agentSeenAt, backlog: s.agentBacklog } : null,
+      lastError: s.lastError, lastErrorAt: s.lastErrorAt, createdAt: s.createdAt, updatedAt: s.updatedAt,
     }));
     console.log(JSON.stringify(out, null, 2));
     return;
@@ -153,7 +163,8 @@ export function sourcesCommand(program: Command): void {
     .description('watch a folder for log files: new files, appended lines, daily files, rotation, .gz archives')
     .option('--data <dir>', 'data folder')
     .requiredOption('--name <name>', 'a unique name, e.g. the print server\'s (recorded on every file read through it)')
-    .requiredOption('--folder <dir>', 'the folder the logs are written to (a local folder or a mounted share)')
+    .option('--folder <dir>', 'the folder the logs are written to (a local folder or a mounted share); with --agent, the branch\'s folder (shown only)')
+    .option('--agent', 'the logs come from `kamiless agent` on a branch print server, not from a folder here; prints the token and the command to run there')
     .requiredOption('--glob <pattern>', 'which files in it, e.g. papercut-print-log-*.csv or page_log* (a / reaches into subfolders)')
     .option('--format <name>', `auto (detected per file) or one of ${sourceFormatNames.filter((f) => f !== 'auto').join(', ')}`, 'auto')
     .option('--mapping <file>', 'mapping file (JSON) for the csv and counter formats; see docs/mapping-files.md')
@@ -168,7 +179,7 @@ export function sourcesCommand(program: Command): void {
         let added;
         try {
           added = createSourcesRepo(db, systemClock).add({
-            name: opts.name.trim(), folder: checked.folder, glob: opts.glob.trim(), format: opts.format, mapping: checked.mappingText, siteId,
+            name: opts.name.trim(), kind: opts.agent ? 'agent' : 'folder', folder: checked.folder, glob: opts.glob.trim(), format: opts.format, mapping: checked.mappingText, siteId,
             polling: opts.poll === true, pollIntervalMs: opts.interval ?? 1000,
           }, hash);
         } catch (err) {
@@ -176,6 +187,13 @@ export function sourcesCommand(program: Command): void {
           throw err;
         }
         const s = added.source;
+        if (s.kind === 'agent') {
+          console.log(`Source ${s.name} ${added.revived ? 'added again (its earlier files and jobs are kept)' : 'added'}: sent by a branch agent, ${s.glob}, format ${s.format}${s.siteCode ? `, site ${s.siteCode}` : ''}.`);
+          console.log(`Token (shown only now; only its hash is stored): ${token}`);
+          console.log('On the branch print server, run (with this hub\'s address):');
+          console.log(`  npx kamiless agent --hub http://HUB-ADDRESS:4317 --token ${token} --path ${s.folder === '' ? 'LOG-FOLDER' : `"${s.folder}"`} --glob '${s.glob}'${s.format === 'auto' ? '' : ` --format ${s.format}`}`);
+          return;
+        }
         const matching = countMatching(s.folder, checked.glob);
         console.log(`Source ${s.name} ${added.revived ? 'added again (its earlier files and jobs are kept)' : 'added'}: ${join(s.folder, s.glob)}, format ${s.format}${s.siteCode ? `, site ${s.siteCode}` : ''}, ${describeWatch(s)}.`);
         console.log(`${matching} file${matching === 1 ? '' : 's'} there match now. A running hub or desktop app starts following it within seconds.`);

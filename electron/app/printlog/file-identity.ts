@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isGzip } from './line-reader.js';
 import type { LogFileRow, PrintlogRepo } from './printlog.repo.js';
 
 /** Bytes of a file's start that identify it; 1 KiB holds a log's header and first rows. */
@@ -15,20 +16,22 @@ export type Identity =
  * same file, grown; a file elsewhere with the same first KiB is the same file
  * renamed or rotated; anything else (a truncated and rewritten file, a new
  * daily file) is new. A file shorter than its committed position was
- * truncated in place (copy-truncate rotation): new as well.
+ * truncated in place (copy-truncate rotation): new as well. That test does
+ * not apply to a .gz archive, whose position counts uncompressed bytes.
  */
 export function identify(repo: PrintlogRepo, path: string, head: Uint8Array, size: number): Identity {
   const start = head.subarray(0, identityLength);
   const headHash = sha(start);
   const headLength = start.length;
+  const reaches = (file: LogFileRow) => isGzip(path) || size >= file.position;
   for (const file of repo.filesAtPath(path)) {
-    if (start.length >= file.head_length && sha(start.subarray(0, file.head_length)) === file.head_hash && size >= file.position) {
+    if (start.length >= file.head_length && sha(start.subarray(0, file.head_length)) === file.head_hash && reaches(file)) {
       return { kind: 'known', file, headHash, headLength };
     }
   }
   if (headLength === identityLength) {
     const moved = repo.fileByHead(headHash, headLength);
-    if (moved && size >= moved.position) return { kind: 'known', file: moved, headHash, headLength };
+    if (moved && reaches(moved)) return { kind: 'known', file: moved, headHash, headLength };
   }
   return { kind: 'new', headHash, headLength };
 }

@@ -6,7 +6,7 @@ import type { Db } from '../db/connection.js';
 import { decodeBytes, detectEncoding, type Encoding } from './encoding.js';
 import { identify } from './file-identity.js';
 import { readHead, readLineBatches, type LogLine } from './line-reader.js';
-import { createPrintlogRepo, emptyTally, type BatchTally, type JobWriter, type PrintlogRepo } from './printlog.repo.js';
+import { createPrintlogRepo, emptyTally, type BatchTally, type FileWriter } from './printlog.repo.js';
 
 export interface ImportOptions {
   format?: FormatName;
@@ -74,16 +74,13 @@ export class LogFileSession {
   private readonly recent: LogLine[] = [];
   private readonly batchLines: number;
   private readonly now: () => string;
-  private readonly jobs: JobWriter;
 
   private constructor(
     private readonly db: Db,
-    private readonly repo: PrintlogRepo,
+    private readonly writer: FileWriter,
     readonly fileId: number,
-    module: FormatModule,
     private readonly parser: LineParser,
     private readonly read: { encoding: Encoding; bomLength: number },
-    fileBytes: number,
     /** Where reading continues: past the last line handed to the parser. */
     private lastEnd: number,
     private lastLine: number,
@@ -93,7 +90,6 @@ export class LogFileSession {
     this.result = result;
     this.batchLines = opts.batchLines ?? 5000;
     this.now = () => isoAt(opts.clock);
-    this.jobs = repo.jobWriter(fileId, module.name, fileBytes, result);
   }
 
   /**
@@ -127,7 +123,9 @@ export class LogFileSession {
     const id = identify(repo, path, head, size);
     const file = db.transaction(() => {
       if (id.kind === 'known') {
-        repo.moveFile(id.file.id, path, id.headHash, id.headLength, now);
+        // The encoding is the one this read uses: a watcher that first saw only a
+        // file's ASCII header took it for UTF-8 and reopens it once CP932 shows.
+        repo.moveFile(id.file.id, path, id.headHash, id.headLength, encoding, now);
         return id.file;
       }
       const fileId = repo.insertFile({ path, headHash: id.headHash, headLength: id.headLength, format: module.name, encoding, source: opts.source ?? '', now });
@@ -137,7 +135,7 @@ export class LogFileSession {
     const result: FileImportResult = {
       path, format: module.name, formatReason: reason, encoding, encodingReason, lines: 0, rejected: [], ...emptyTally(),
     };
-    return new LogFileSession(db, repo, file.id, module, parser, { encoding, bomLength }, size, resume ? file.position : 0, resume ? file.line : 0, result, opts);
+    return new LogFileSession(db, repo.fileWriter(file.id, module.name, result), file.id, parser, { encoding, bomLength }, resume ? file.position : 0, resume ? file.line : 0, result, opts);
   }
 
   /** Byte offset up to which the file has been read. */
@@ -191,17 +189,16 @@ export class LogFileSession {
   }
 
   private apply(event: ParseEvent): void {
-    const { repo, result, fileId } = this;
     switch (event.kind) {
       case 'job':
-        this.jobs.add(event.line, event.job);
+        this.writer.job(event.line, event.job);
         break;
       case 'counter':
-        repo.addReading(fileId, event.line, event.reading, result);
+        this.writer.reading(event.line, event.reading);
         break;
       case 'reject':
-        repo.addReject(fileId, event.line, event.reason, this.at(event.line)?.text ?? '', this.now());
-        result.rejected.push({ line: event.line, reason: event.reason });
+        this.writer.reject(event.line, event.reason, this.at(event.line)?.text ?? '', this.now());
+        this.result.rejected.push({ line: event.line, reason: event.reason });
         break;
       default: {
         const never: never = event;
@@ -220,14 +217,13 @@ export class LogFileSession {
     let position = 0;
     let line = 0;
     this.db.transaction(() => {
-      this.jobs.begin();
+      this.writer.begin();
       read();
-      this.jobs.end();
       const pending = finished ? null : this.parser.pendingSince();
       const held = pending === null ? undefined : this.at(pending);
       position = held ? held.start : this.lastEnd;
       line = held ? held.line - 1 : this.lastLine;
-      this.repo.setPosition(this.fileId, position, line, finished, this.now());
+      this.writer.commit({ position, line, finished, now: this.now() });
     })();
     this.forgetSettled();
     this.opts.onCommit?.({ line, position });
@@ -241,7 +237,7 @@ export class LogFileSession {
   private forgetSettled(): void {
     const keepFrom = this.parser.pendingSince() ?? this.lastLine + 1;
     this.recent.splice(0, Math.max(0, keepFrom - (this.recent[0]?.line ?? keepFrom)));
-    this.jobs.settle(keepFrom);
+    this.writer.settle(keepFrom);
   }
 }
 

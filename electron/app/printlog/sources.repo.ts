@@ -2,11 +2,17 @@ import { AppError } from '../app-error.js';
 import { isoAt, type Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { rethrowUnique } from '../db/sqlite-errors.js';
+import { hashSourceToken } from './source-token.js';
+
+/** 'folder': watched by the core itself; 'agent': sent by `kamiless agent` from a branch. */
+export type SourceKind = 'folder' | 'agent';
 
 /** A watched folder of one print server or copier. */
 export interface LogSource {
   id: number;
   name: string;
+  kind: SourceKind;
+  /** For an agent source: the branch's folder as the agent reported it (the hub never opens it). */
   folder: string;
   glob: string;
   /** A format name or 'auto'; checked by planSource when the source starts. */
@@ -20,12 +26,17 @@ export interface LogSource {
   active: boolean;
   lastError: string | null;
   lastErrorAt: string | null;
+  agentHost: string | null;
+  agentVersion: string | null;
+  agentSeenAt: string | null;
+  agentBacklog: number | null;
   createdAt: string;
   updatedAt: string;
 }
 
 export interface SourceInput {
   name: string;
+  kind: SourceKind;
   folder: string;
   glob: string;
   format: string;
@@ -60,6 +71,7 @@ export interface StoredIdentity {
 interface SourceRow {
   id: number;
   name: string;
+  kind: SourceKind;
   folder: string;
   glob: string;
   format: string;
@@ -71,13 +83,18 @@ interface SourceRow {
   active: number;
   last_error: string | null;
   last_error_at: string | null;
+  agent_host: string | null;
+  agent_version: string | null;
+  agent_seen_at: string | null;
+  agent_backlog: number | null;
   created_at: string;
   updated_at: string;
 }
 
 const toSource = (r: SourceRow): LogSource => ({
-  id: r.id, name: r.name, folder: r.folder, glob: r.glob, format: r.format, mapping: r.mapping, siteId: r.site_id, siteCode: r.site_code,
+  id: r.id, name: r.name, kind: r.kind, folder: r.folder, glob: r.glob, format: r.format, mapping: r.mapping, siteId: r.site_id, siteCode: r.site_code,
   polling: r.polling === 1, pollIntervalMs: r.poll_interval_ms, active: r.active === 1, lastError: r.last_error, lastErrorAt: r.last_error_at,
+  agentHost: r.agent_host, agentVersion: r.agent_version, agentSeenAt: r.agent_seen_at, agentBacklog: r.agent_backlog,
   createdAt: r.created_at, updatedAt: r.updated_at,
 });
 
@@ -89,10 +106,18 @@ export function createSourcesRepo(db: Db, clock: Clock) {
     all: db.prepare(`${selectSource} ORDER BY log_sources.name`),
     active: db.prepare(`${selectSource} WHERE log_sources.active = 1 ORDER BY log_sources.name`),
     byName: db.prepare(`${selectSource} WHERE log_sources.name = ?`),
-    insert: db.prepare(`INSERT INTO log_sources (name, folder, glob, format, mapping, site_id, polling, poll_interval_ms, token_hash, created_at, updated_at)
-      VALUES (@name, @folder, @glob, @format, @mapping, @siteId, @polling, @pollIntervalMs, @tokenHash, @now, @now)`),
-    revive: db.prepare(`UPDATE log_sources SET folder = @folder, glob = @glob, format = @format, mapping = @mapping, site_id = @siteId, polling = @polling,
+    byId: db.prepare(`${selectSource} WHERE log_sources.id = ?`),
+    byTokenHash: db.prepare(`${selectSource} WHERE log_sources.token_hash = ?`),
+    insert: db.prepare(`INSERT INTO log_sources (name, kind, folder, glob, format, mapping, site_id, polling, poll_interval_ms, token_hash, created_at, updated_at)
+      VALUES (@name, @kind, @folder, @glob, @format, @mapping, @siteId, @polling, @pollIntervalMs, @tokenHash, @now, @now)`),
+    revive: db.prepare(`UPDATE log_sources SET kind = @kind, folder = @folder, glob = @glob, format = @format, mapping = @mapping, site_id = @siteId, polling = @polling,
       poll_interval_ms = @pollIntervalMs, token_hash = @tokenHash, active = 1, last_error = NULL, last_error_at = NULL, updated_at = @now WHERE id = @id`),
+    update: db.prepare(`UPDATE log_sources SET name = @name, kind = @kind, folder = @folder, glob = @glob, format = @format, mapping = @mapping,
+      site_id = @siteId, polling = @polling, poll_interval_ms = @pollIntervalMs, last_error = NULL, last_error_at = NULL, updated_at = @now WHERE id = @id`),
+    setToken: db.prepare('UPDATE log_sources SET token_hash = ?, updated_at = ? WHERE id = ?'),
+    agentSeen: db.prepare(`UPDATE log_sources SET agent_host = coalesce(@host, agent_host), agent_version = coalesce(@version, agent_version),
+      agent_seen_at = @now, agent_backlog = coalesce(@backlog, agent_backlog) WHERE id = @id`),
+    agentFolder: db.prepare('UPDATE log_sources SET folder = ? WHERE id = ? AND folder = \'\''),
     deactivate: db.prepare('UPDATE log_sources SET active = 0, updated_at = ? WHERE id = ?'),
     setError: db.prepare('UPDATE log_sources SET last_error = ?, last_error_at = ? WHERE name = ?'),
     clearError: db.prepare('UPDATE log_sources SET last_error = NULL, last_error_at = NULL WHERE name = ? AND last_error IS NOT NULL'),
@@ -102,6 +127,7 @@ export function createSourcesRepo(db: Db, clock: Clock) {
     rejected: db.prepare(`SELECT f.path AS file, r.line, r.reason, r.raw, r.at FROM rejected_lines r JOIN log_files f ON f.id = r.file_id
       WHERE f.source = ? ORDER BY r.id DESC LIMIT ?`),
     identity: db.prepare('SELECT path, head_hash AS headHash, head_length AS headLength FROM log_files WHERE id = ?'),
+    retagFiles: db.prepare('UPDATE log_files SET source = ? WHERE source = ?'),
   };
   const count = (stmt: typeof s.files, name: string) => (stmt.get(name) as { n: number }).n;
   const byName = (name: string): LogSource | undefined => {
@@ -109,10 +135,69 @@ export function createSourcesRepo(db: Db, clock: Clock) {
     return row && toSource(row);
   };
 
+  const byId = (id: number): LogSource | undefined => {
+    const row = s.byId.get(id) as SourceRow | undefined;
+    return row && toSource(row);
+  };
+
+  /**
+   * Changes a source's settings; its files and their positions stay. Its
+   * watcher restarts with them (updated_at changes).
+   */
+  const update = (id: number, input: SourceInput): LogSource => db.transaction(() => {
+    const existing = byId(id);
+    if (!existing) throw new AppError('not_found', { field: 'params.id', detail: `no source with id ${id}` });
+    try {
+      s.update.run({ ...input, polling: input.polling ? 1 : 0, id, now: isoAt(clock) });
+    } catch (err) {
+      rethrowUnique(err, { name: 'body.name' });
+    }
+    const updated = byId(id);
+    if (!updated) throw new Error(`source ${id} vanished while being updated`);
+    return updated;
+  })();
+
+  /** Stops watching a source; its files, jobs and rejected lines stay. */
+  const deactivateSource = (source: LogSource): { source: LogSource; wasActive: boolean } => {
+    if (source.active) s.deactivate.run(isoAt(clock), source.id);
+    return { source: { ...source, active: false }, wasActive: source.active };
+  };
+
   return {
     list: (): LogSource[] => (s.all.all() as SourceRow[]).map(toSource),
     listActive: (): LogSource[] => (s.active.all() as SourceRow[]).map(toSource),
     byName,
+    byId,
+    /** The source an agent's token belongs to (compared by hash, as stored). */
+    byToken(token: string): LogSource | undefined {
+      const row = s.byTokenHash.get(hashSourceToken(token)) as SourceRow | undefined;
+      return row && toSource(row);
+    },
+    update,
+    /**
+     * update, and on a rename its files take the new name with it (files belong
+     * to a source by name), so its history follows it.
+     */
+    updateKeepingHistory(id: number, input: SourceInput): LogSource {
+      return db.transaction(() => {
+        const before = byId(id);
+        const updated = update(id, input);
+        if (before && before.name !== updated.name) s.retagFiles.run(updated.name, before.name);
+        return updated;
+      })();
+    },
+    /** Replaces a source's token hash: the old token stops working at once. */
+    setTokenHash(id: number, tokenHash: string): void {
+      if (s.setToken.run(tokenHash, isoAt(clock), id).changes === 0) throw new AppError('not_found', { field: 'params.id', detail: `no source with id ${id}` });
+    },
+    /**
+     * An agent called: when, from where, and how much it still has to send. Its
+     * folder fills an agent source's folder only when the source names none.
+     */
+    agentSeen(id: number, seen: { host?: string; version?: string; folder?: string; backlog?: number }): void {
+      s.agentSeen.run({ id, host: seen.host ?? null, version: seen.version ?? null, backlog: seen.backlog ?? null, now: isoAt(clock) });
+      if (seen.folder) s.agentFolder.run(seen.folder, id);
+    },
     /**
      * Creates a source; a removed source of the same name comes back with the
      * new settings (and a new token), its history kept. An active one of that
@@ -138,9 +223,9 @@ export function createSourcesRepo(db: Db, clock: Clock) {
     deactivate(name: string): { source: LogSource; wasActive: boolean } {
       const source = byName(name);
       if (!source) throw new AppError('not_found', { field: 'body.name', detail: `no source named ${name}` });
-      if (source.active) s.deactivate.run(isoAt(clock), source.id);
-      return { source: { ...source, active: false }, wasActive: source.active };
+      return deactivateSource(source);
     },
+    deactivateSource,
     recordError(name: string, message: string): void {
       s.setError.run(message.slice(0, 2000), isoAt(clock), name);
     },

@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
 import { isoAt, systemClock, type Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
+import { ingestFolderOf } from './ingest-store.js';
 import { createPrintlogRepo } from './printlog.repo.js';
 import { createSerialQueue, type SerialQueue } from './serial-queue.js';
 import { createSourcesRepo, type LogSource, type SourcesRepo } from './sources.repo.js';
@@ -37,6 +39,11 @@ export interface WatcherOptions {
   timeZone?: string;
   trailingMs?: number;
   archiveSettleMs?: number;
+  /**
+   * Where the hub keeps the files branch agents send (`DATA/ingest`): an agent
+   * source is watched in its folder there. Without it agent sources are not watched.
+   */
+  ingestDir?: string;
 }
 
 const defaults = { refreshMs: 5_000, idleMs: 15 * 60_000, maxOpenFiles: 256, trailingMs: 75, archiveSettleMs: 500 };
@@ -56,9 +63,11 @@ export class WatcherService extends EventEmitter<WatcherEvents> {
   private readonly opts: Required<Pick<WatcherOptions, 'refreshMs' | 'idleMs' | 'maxOpenFiles'>>;
   private timers: NodeJS.Timeout[] = [];
   private refreshing: Promise<void> | null = null;
+  private again: Promise<void> | null = null;
   /** The last error of each source and file, so a folder that stays missing is not reported at every refresh. */
   private readonly reported = new Map<string, string>();
   private stopped = false;
+  private readonly ingestDir: string | undefined;
 
   constructor(db: Db, options: WatcherOptions = {}) {
     super();
@@ -68,6 +77,7 @@ export class WatcherService extends EventEmitter<WatcherEvents> {
       idleMs: options.idleMs ?? defaults.idleMs,
       maxOpenFiles: options.maxOpenFiles ?? defaults.maxOpenFiles,
     };
+    this.ingestDir = options.ingestDir;
     this.sources = createSourcesRepo(db, clock);
     this.queue = createSerialQueue((err) => this.fail('', null, err));
     this.env = {
@@ -135,7 +145,15 @@ export class WatcherService extends EventEmitter<WatcherEvents> {
    * ones, stops removed ones.
    */
   refresh(): Promise<void> {
-    this.refreshing ??= this.reconcile().finally(() => {
+    // One running at a time; a call during a run may come from a change that run read too early, so it gets a run of its own after it.
+    if (this.refreshing) {
+      this.again ??= this.refreshing.then(() => {
+        this.again = null;
+        return this.refresh();
+      });
+      return this.again;
+    }
+    this.refreshing = this.reconcile().finally(() => {
       this.refreshing = null;
     });
     return this.refreshing;
@@ -154,7 +172,7 @@ export class WatcherService extends EventEmitter<WatcherEvents> {
     if (this.stopped) return;
     let wanted: LogSource[];
     try {
-      wanted = this.sources.listActive();
+      wanted = this.sources.listActive().flatMap((def) => this.watchable(def));
     } catch (err) {
       this.fail('', null, err);
       return;
@@ -175,6 +193,19 @@ export class WatcherService extends EventEmitter<WatcherEvents> {
         this.fail(def.name, null, err);
       }
     }));
+  }
+
+  /**
+   * What the watcher follows for a source: its folder, or for an agent source
+   * the hub's copies of the files the agent sent (every file there, named as at
+   * the branch; the agent already chose them by its glob).
+   */
+  private watchable(def: LogSource): LogSource[] {
+    if (def.kind === 'folder') return [def];
+    if (this.ingestDir === undefined) return [];
+    const folder = ingestFolderOf(this.ingestDir, def.id);
+    mkdirSync(folder, { recursive: true });
+    return [{ ...def, folder, glob: '**/*', polling: false }];
   }
 
   private cleared(source: string): void {

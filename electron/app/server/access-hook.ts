@@ -16,11 +16,13 @@ function sameSecret(given: string | string[] | undefined, expected: string): boo
 /**
  * One gate for every route, in this order: the desktop secret (when the core
  * serves only its own window), then the session, then CSRF on state-changing
- * requests, then the route's role rule. A route that declares no rule is
+ * requests, then the route's role rule; a branch agent's routes take its
+ * source token instead of a session. A route that declares no rule is
  * refused outright, so forgetting one fails closed.
  */
 export function registerAccessHook(app: FastifyInstance, services: Services, opts: { secret?: string | undefined }): void {
   app.decorateRequest('auth', null);
+  app.decorateRequest('agent', null);
 
   app.addHook('onRequest', async (req: FastifyRequest) => {
     if (opts.secret !== undefined && !sameSecret(req.headers[secretHeader], opts.secret)) throw new AppError('bad_secret');
@@ -37,6 +39,14 @@ export function registerAccessHook(app: FastifyInstance, services: Services, opt
     const access = req.routeOptions.config.access;
     if (!access) throw new AppError('forbidden', { detail: 'route declares no access rule' });
     if (access.kind === 'public') return;
+    if (access.kind === 'sourceToken') {
+      // No cookie is involved, so there is nothing for CSRF to protect.
+      const bearer = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(req.headers.authorization ?? '');
+      const source = bearer?.[1] === undefined ? undefined : services.sources.byToken(bearer[1]);
+      if (!source || !source.active || source.kind !== 'agent') throw new AppError('unauthenticated', { detail: 'send the source token as Authorization: Bearer <token>' });
+      req.agent = { sourceId: source.id, source: source.name };
+      return;
+    }
     if (!req.auth) throw new AppError('unauthenticated');
     if (isStateChanging(req.method) && !sameSecret(req.headers[csrfHeader], req.auth.session.csrfToken)) {
       throw new AppError('csrf_missing');

@@ -17,7 +17,10 @@ import { authPlugin } from './plugins/auth.plugin.js';
 import { healthPlugin } from './plugins/health.plugin.js';
 import { orgPlugin } from './plugins/org.plugin.js';
 import { printlogPlugin } from './plugins/printlog.plugin.js';
+import { ingestPlugin } from './plugins/ingest.plugin.js';
+import { IngestStore, ingestFolderName } from '../printlog/ingest-store.js';
 import { setupPlugin } from './plugins/setup.plugin.js';
+import { sourcesPlugin } from './plugins/sources.plugin.js';
 import { usersPlugin } from './plugins/users.plugin.js';
 import { registerRenderer } from './static.js';
 
@@ -37,7 +40,7 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Called for every route as it is registered (the route-rule test collects them all with it). */
   onRoute?: (route: RouteOptions) => void;
-  /** The data folder (uploads are spooled in its `imports/`); by default the database file's folder. */
+  /** The data folder (uploads are spooled in its `imports/`, agents' files kept in `ingest/`); by default the database file's folder. */
   dataDir?: string;
   /**
    * better-sqlite3 built for Electron (the desktop core): import workers open the database with it.
@@ -46,13 +49,19 @@ export interface AppOptions {
   sqliteBinding?: string;
   /** A lower upload limit than the endpoint's (a hub with little disk; the tests). */
   importMaxBytes?: number;
+  /** Called after a log source is added, changed, removed or given a new token (the core refreshes its watchers at once). */
+  onSourcesChanged?: () => void;
 }
 
-/** Where uploads wait while they are imported: beside the database, or a temp folder for an in-memory one. */
-function spoolDirOf(opts: AppOptions): string {
-  if (opts.dataDir !== undefined) return join(opts.dataDir, 'imports');
-  if (opts.db.memory || opts.db.name === '') return join(tmpdir(), 'kamiless-imports');
-  return join(dirname(opts.db.name), 'imports');
+/**
+ * A folder of the data folder: uploads wait in `imports/` while they are
+ * imported, branch agents' files are kept in `ingest/`. Beside the database by
+ * default; in a temp folder for an in-memory database.
+ */
+function folderInData(opts: Pick<AppOptions, 'db' | 'dataDir'>, name: string): string {
+  if (opts.dataDir !== undefined) return join(opts.dataDir, name);
+  if (opts.db.memory || opts.db.name === '') return join(tmpdir(), `kamiless-${name}`);
+  return join(dirname(opts.db.name), name);
 }
 
 /**
@@ -86,8 +95,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     nativeBinding: opts.sqliteBinding ?? process.env['KAMILESS_SQLITE_BINDING'],
   });
   await app.register(printlogPlugin({
-    db: opts.db, clock, runner, spoolDir: spoolDirOf(opts), ...(opts.importMaxBytes !== undefined && { maxBytes: opts.importMaxBytes }),
+    db: opts.db, clock, runner, spoolDir: folderInData(opts, 'imports'), ...(opts.importMaxBytes !== undefined && { maxBytes: opts.importMaxBytes }),
   }));
+
+  await app.register(ingestPlugin(services, { store: new IngestStore(folderInData(opts, ingestFolderName)) }));
+
+  await app.register(sourcesPlugin(services, { ...(opts.onSourcesChanged && { onSourcesChanged: opts.onSourcesChanged }) }));
 
   const endpoints: Endpoint[] = Object.values(api);
   const openapi = buildOpenApi(endpoints, appVersion);

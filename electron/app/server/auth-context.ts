@@ -7,9 +7,16 @@ export interface SignedIn {
   user: User;
 }
 
+/** A branch agent, resolved from its source's token on `sourceToken` routes. */
+export interface AgentCaller {
+  sourceId: number;
+  source: string;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     auth: SignedIn | null;
+    agent: AgentCaller | null;
   }
 }
 

@@ -42,7 +42,8 @@ export function buildOpenApi(endpoints: readonly Endpoint[], version: string): J
         content: { [ep.upload.contentType]: { schema: { type: 'string', format: 'binary' } } },
       };
     }
-    if (ep.access.kind !== 'public') op.security = [{ session: [] }];
+    if (ep.access.kind === 'sourceToken') op.security = [{ sourceToken: [] }];
+    else if (ep.access.kind !== 'public') op.security = [{ session: [] }];
     paths[path] = { ...paths[path], [ep.method.toLowerCase()]: op };
   }
   return {
@@ -53,7 +54,10 @@ export function buildOpenApi(endpoints: readonly Endpoint[], version: string): J
       description: 'Sign in with POST /api/auth/login; send the session cookie and, on every non-GET request, the x-csrf-token header from the login response.',
     },
     components: {
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'kamiless_session' } },
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'kamiless_session' },
+        sourceToken: { type: 'http', scheme: 'bearer', description: "A log source's agent token (kamiless agent)" },
+      },
     },
     paths,
   };

@@ -1,4 +1,4 @@
-import { Alert, Box, Code, Group, Paper, Select, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Box, Group, Paper, Select, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import { IconFileUpload, IconUpload, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -97,9 +97,6 @@ export function ImportPanel({ onImported }: { onImported: (result: ImportResult)
       <Stack gap={4} mt="md">
         <Text size="xs" c="dimmed">
           {t('logs.countingNote')}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {t('logs.sourcesNote')} <Code fz="xs">kamiless sources add</Code>
         </Text>
       </Stack>
     </Paper>

@@ -1,10 +1,10 @@
-import { Badge, CloseButton, Group, Paper, ScrollArea, SimpleGrid, Table, Text, ThemeIcon, Title } from '@mantine/core';
+import { CloseButton, Group, Paper, ScrollArea, SimpleGrid, Table, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../../shared/api/index.js';
 import { useUiLanguage } from '../../i18n/useUiLanguage.js';
-import { encodingLabel, formatLabel } from './labels.js';
+import { DetectionTable } from './DetectionTable.js';
 import { formatCount } from './logText.js';
 
 function Figure({ label, value, note, color }: { label: string; value: string; note?: ReactNode; color?: string }) {
@@ -43,36 +43,7 @@ export function ImportResultView({ result, onDismiss }: { result: ImportResult; 
         </Group>
         <CloseButton aria-label={t('common.close')} onClick={onDismiss} />
       </Group>
-      <Table variant="vertical" layout="fixed" fz="sm" mb="sm" withRowBorders={false} verticalSpacing={2}>
-        <Table.Tbody>
-          <Table.Tr>
-            <Table.Th w={110} bg="transparent" fw={500} c="dimmed">
-              {t('logs.result.format')}
-            </Table.Th>
-            <Table.Td>
-              <Badge variant="light" color="indigo" mr="xs" tt="none">
-                {formatLabel(result.format, t)}
-              </Badge>
-              <Text span size="xs" c="dimmed">
-                {result.formatReason}
-              </Text>
-            </Table.Td>
-          </Table.Tr>
-          <Table.Tr>
-            <Table.Th bg="transparent" fw={500} c="dimmed">
-              {t('logs.result.encoding')}
-            </Table.Th>
-            <Table.Td>
-              <Badge variant="light" color="gray" mr="xs" tt="none">
-                {encodingLabel(result.encoding)}
-              </Badge>
-              <Text span size="xs" c="dimmed">
-                {result.encodingReason}
-              </Text>
-            </Table.Td>
-          </Table.Tr>
-        </Table.Tbody>
-      </Table>
+      <DetectionTable format={result.format} formatReason={result.formatReason} encoding={result.encoding} encodingReason={result.encodingReason} mb="sm" />
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
         <Figure
           label={t('logs.result.new')}

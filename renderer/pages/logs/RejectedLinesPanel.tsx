@@ -1,35 +1,43 @@
 import { CloseButton, Group, Pagination, Paper, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRejectedLines } from '../../api/hooks.js';
 import { EmptyNotice } from '../../components/EmptyNotice.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { TableSkeleton } from '../../components/TableSkeleton.js';
 import { useUiLanguage } from '../../i18n/useUiLanguage.js';
-import { formatCount, hasControlChars, rawRuns } from './logText.js';
+import { fileNameOf, formatCount, hasControlChars, rawRuns } from './logText.js';
+import { useRejectedLinesOf, type RejectedFilter } from './sources/useSourceQueries.js';
 
 const PAGE_SIZE = 50;
 
 interface RejectedLinesPanelProps {
-  file: { id: number; name: string };
+  /** One file's lines, or those of every file of one source (then each line names its file). */
+  filter: RejectedFilter;
   onClose: () => void;
 }
 
-/** The lines of one file that could not be read: where, why, and the text as it was. */
-export function RejectedLinesPanel({ file, onClose }: RejectedLinesPanelProps) {
+/** The lines of one file or one source that could not be read: where, why, and the text as it was. */
+export function RejectedLinesPanel({ filter, onClose }: RejectedLinesPanelProps) {
   const { t } = useTranslation();
   const lang = useUiLanguage();
   const [page, setPage] = useState(1);
-  const list = useRejectedLines({ fileId: file.id, page, pageSize: PAGE_SIZE });
+  const list = useRejectedLinesOf(filter, page, PAGE_SIZE);
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const bySource = filter.kind === 'source';
+
+  // Opened from the sources table, the panel may start below the fold: bring it into view.
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (bySource) ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [bySource]);
 
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="rejected-title">
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="rejected-title" ref={ref}>
       <Group justify="space-between" mb="sm" wrap="nowrap">
         <Title order={3} fz="h4" id="rejected-title">
-          {t('logs.rejected.title', { name: file.name })}
+          {bySource ? t('logs.rejected.sourceTitle', { name: filter.name }) : t('logs.rejected.title', { name: filter.name })}
         </Title>
         <Group gap="sm" wrap="nowrap">
           {list.data ? (
@@ -42,12 +50,15 @@ export function RejectedLinesPanel({ file, onClose }: RejectedLinesPanelProps) {
       </Group>
       {list.isPending ? <TableSkeleton rows={4} /> : null}
       {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {list.data && items.length === 0 ? <EmptyNotice message={t('logs.rejected.empty')} /> : null}
+      {list.data && items.length === 0 ? (
+        <EmptyNotice message={bySource ? t('logs.rejected.sourceEmpty') : t('logs.rejected.empty')} />
+      ) : null}
       {items.length > 0 ? (
-        <Table.ScrollContainer type="native" minWidth={760}>
+        <Table.ScrollContainer type="native" minWidth={bySource ? 900 : 760}>
           <Table striped aria-labelledby="rejected-title">
             <Table.Thead>
               <Table.Tr>
+                {bySource ? <Table.Th w={200}>{t('logs.rejected.file')}</Table.Th> : null}
                 <Table.Th w={70}>{t('logs.rejected.line')}</Table.Th>
                 <Table.Th w="34%">{t('logs.rejected.reason')}</Table.Th>
                 <Table.Th>{t('logs.rejected.raw')}</Table.Th>
@@ -56,6 +67,11 @@ export function RejectedLinesPanel({ file, onClose }: RejectedLinesPanelProps) {
             <Table.Tbody>
               {items.map((r) => (
                 <Table.Tr key={r.id}>
+                  {bySource ? (
+                    <Table.Td valign="top" fz="sm" title={r.path} style={{ wordBreak: 'break-all' }}>
+                      {fileNameOf(r.path)}
+                    </Table.Td>
+                  ) : null}
                   <Table.Td ff="monospace" valign="top">
                     {r.line}
                   </Table.Td>

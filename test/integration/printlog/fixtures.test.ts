@@ -7,6 +7,7 @@ import type { Db } from '../../../electron/app/db/connection.js';
 import { normalizeEncoding } from '../../../electron/app/printlog/encoding.js';
 import { importFile, type ImportOptions } from '../../../electron/app/printlog/import-file.js';
 import { testClock, testDb } from '../../helpers/test-app.js';
+import { countedTotals, storedTotals, summaryMatchesRows } from './file-totals.js';
 
 const root = new URL('../../../../shared/fixtures/printlogs/', import.meta.url).pathname;
 
@@ -95,6 +96,7 @@ describe('deduplication by content', () => {
     for (const f of daily) newFromDaily += (await importFixture(second, f)).jobs;
     expect(newFromDaily).toBe(0);
     expect(byFiscalYear(second)).toEqual(byFiscalYear(first));
+    for (const db of [first, second]) expect(storedTotals(db)).toEqual(countedTotals(db));
   });
 
   it('a re-import stores nothing new and reports every job as already there', async () => {
@@ -104,6 +106,23 @@ describe('deduplication by content', () => {
     const again = await importFixture(db, file);
     expect(again.jobs).toBe(0);
     expect(again.duplicates).toBe(once.jobs);
+    // The file's figures did not grow: the jobs read again were seen there already.
+    expect(storedTotals(db)).toEqual([{ id: 1, jobs: once.jobs, pages: once.pages, sheets: once.sheets, sightings: once.jobs, rejected: 0 }]);
+    expect(storedTotals(db)).toEqual(countedTotals(db));
+  });
+
+  it('keeps each file\'s stored figures equal to its rows through duplicates, copies and re-imports', async () => {
+    const db = testDb();
+    const files = Object.keys(expected.files).sort();
+    for (const file of files) await importFixture(db, file);
+    // Everything again, then the all-time file once more: duplicates only, and rejected lines read again.
+    for (const file of [...files, 'papercut-logger/papercut-print-log-all-time.csv']) await importFixture(db, file);
+    expect(storedTotals(db)).toEqual(countedTotals(db));
+    expect(storedTotals(db).reduce((n, f) => n + f.jobs, 0)).toBe(expected.total.jobs);
+    const rejected = Object.values(expected.files).reduce((n, f) => n + f.rejected.length, 0);
+    expect(storedTotals(db).reduce((n, f) => n + f.rejected, 0)).toBe(rejected);
+    const { summary, rows } = summaryMatchesRows(db);
+    expect(summary).toEqual(rows);
   });
 
   it('importing every fixture gives the totals of expected.json', async () => {
@@ -112,5 +131,6 @@ describe('deduplication by content', () => {
     const t = db.prepare('SELECT count(*) AS jobs, sum(pages) AS pages, sum(sheets) AS sheets FROM print_jobs').get();
     expect(t).toEqual({ jobs: expected.total.jobs, pages: expected.total.pages, sheets: expected.total.sheets });
     expect(byFiscalYear(db)).toEqual(expected.total.byFiscalYear);
+    expect(storedTotals(db)).toEqual(countedTotals(db));
   });
 });

@@ -37,6 +37,14 @@ describe('startCore and the watchers', () => {
     appendCp932(file, printLoggerLine(1));
     await waitFor('the appended job', () => jobCount(reader) === 2);
 
+    expect(await core.watcher?.refresh()).toEqual(['honcho']);
+
+    // Off the API's thread: the next job is stored while this thread never yields to its event loop.
+    appendCp932(file, printLoggerLine(2));
+    const deadline = Date.now() + 10_000;
+    while (jobCount(reader) < 3 && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    expect(jobCount(reader)).toBe(3);
+
     await core.close();
     closed = true;
     expect(core.watcher?.watching()).toEqual([]);

@@ -61,6 +61,8 @@ describe('folder watcher: Print Logger files', () => {
     // The CP932 names survived a file that began as ASCII only (banner and header).
     expect(documents(db)).toContain('㈱北広 報告書 a9①');
     expect(rejectedCount(db)).toBe(0);
+    // Reopened as CP932 when the first Japanese name showed: the file says so now.
+    expect(db.prepare('SELECT encoding FROM log_files').all()).toEqual([{ encoding: 'cp932' }]);
     const sources = db.prepare('SELECT DISTINCT source FROM log_files').all();
     expect(sources).toEqual([{ source: 'honcho' }]);
     expect(w.commits.every((c) => c.source === 'honcho' && c.file === file)).toBe(true);

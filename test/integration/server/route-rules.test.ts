@@ -2,6 +2,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { hashPassword } from '../../../electron/app/org/passwords.js';
+import { newSourceToken } from '../../../electron/app/printlog/source-token.js';
 import { createServices } from '../../../electron/app/services.js';
 import type { Access } from '../../../shared/api/endpoint.js';
 import { api } from '../../../shared/api/endpoints.js';
@@ -32,7 +33,17 @@ async function buildWorld() {
   }
   // A second session whose CSRF token must not work for the first.
   const otherSession = await signIn(app, 'dx');
-  return { app, db, routes, callers, otherSession };
+  // Branch agents call with their source's token instead of a session.
+  const agentToken = newSourceToken();
+  const folderToken = newSourceToken();
+  const removedToken = newSourceToken();
+  const source = { format: 'auto', mapping: null, siteId: null, polling: false, pollIntervalMs: 1000, glob: '*.csv', folder: '' } as const;
+  s.sources.add({ ...source, name: 'agent', kind: 'agent' }, agentToken.hash);
+  s.sources.add({ ...source, name: 'folder', kind: 'folder', folder: '/tmp' }, folderToken.hash);
+  s.sources.add({ ...source, name: 'removed', kind: 'agent' }, removedToken.hash);
+  s.sources.deactivate('removed');
+  const tokens = { agent: agentToken.token, folder: folderToken.token, removed: removedToken.token };
+  return { app, db, routes, callers, otherSession, tokens };
 }
 
 const world = await buildWorld();
@@ -40,6 +51,13 @@ const { app, db } = world;
 
 const allowed = (access: Access, roles: readonly Role[]): boolean =>
   access.kind !== 'role' || access.roles.some((r) => roles.includes(r));
+
+/** The headers of a caller who may call a route: a session with its CSRF token, or an agent's token. */
+function authHeaders(access: Access): Record<string, string> {
+  if (access.kind === 'sourceToken') return { authorization: `Bearer ${world.tokens.agent}` };
+  const caller = withAccess(access);
+  return { cookie: caller.client.cookie, 'x-csrf-token': caller.client.csrf };
+}
 
 function withAccess(access: Access): Caller {
   const caller = world.callers.find((c) => allowed(access, c.roles));
@@ -71,7 +89,9 @@ const rows = (list: CollectedRoute[]) => list.map((r) => [label(r), r] as const)
 const checked = world.routes.filter((r) => accessOf(r) !== null);
 const nonPublic = checked.filter((r) => accessOf(r)?.kind !== 'public');
 const roleRoutes = checked.filter((r) => accessOf(r)?.kind === 'role');
-const csrfRoutes = nonPublic.filter((r) => !isSafeMethod(r.method));
+const tokenRoutes = checked.filter((r) => accessOf(r)?.kind === 'sourceToken');
+// An agent's token is not a cookie a browser sends by itself: there is no CSRF to guard against.
+const csrfRoutes = nonPublic.filter((r) => !isSafeMethod(r.method) && accessOf(r)?.kind !== 'sourceToken');
 const bodyRoutes = checked.filter((r) => r.endpoint?.body !== undefined);
 const paramRoutes = checked.filter((r) => r.endpoint?.params !== undefined);
 
@@ -151,6 +171,33 @@ describe('signed-in and role routes', () => {
   });
 });
 
+describe('agent routes', () => {
+  it('exist', () => {
+    expect(tokenRoutes.map(label)).toEqual(expect.arrayContaining(['POST /api/ingest/hello', 'GET /api/ingest/files', 'POST /api/ingest/files']));
+  });
+
+  const attempts: [string, () => Record<string, string>][] = [
+    ['a signed-in admin without a token', () => ({ cookie: world.callers[3]?.client.cookie ?? '', 'x-csrf-token': world.callers[3]?.client.csrf ?? '' })],
+    ['an unknown token', () => ({ authorization: `Bearer ${world.tokens.agent.replace(/^./, (ch) => (ch === 'A' ? 'B' : 'A'))}` })],
+    ["a folder source's token", () => ({ authorization: `Bearer ${world.tokens.folder}` })],
+    ["a removed source's token", () => ({ authorization: `Bearer ${world.tokens.removed}` })],
+    ['the token without Bearer', () => ({ authorization: world.tokens.agent })],
+  ];
+  const cases = tokenRoutes.flatMap((r) => attempts.map(([what, headers]) => [`${label(r)} with ${what}`, r, headers] as const));
+
+  it.each(cases)('%s: 401 unauthenticated, nothing stored', async (_l, r, headers) => {
+    const res = await refused({
+      method: r.method as InjectOptions['method'],
+      url: `${concreteUrl(r.url)}?path=a.csv&offset=0`,
+      headers: headers(),
+      ...(r.endpoint?.upload ? { payload: Buffer.from('x'), headers: { ...headers(), 'content-type': r.endpoint.upload.contentType } } : {}),
+      ...(r.endpoint?.body && { payload: { host: 'h', version: '1', path: '', glob: '*' } }),
+    });
+    expect(res.statusCode, res.body).toBe(401);
+    if (r.method !== 'HEAD') expect(errorOf(res).code).toBe('unauthenticated');
+  });
+});
+
 describe('role routes', () => {
   it.each(rows(roleRoutes))('%s refuses a signed-in user without the role: 403 forbidden', async (_l, r) => {
     const access = accessOf(r);
@@ -198,11 +245,10 @@ describe('routes with a body', () => {
   it.each(rows(bodyRoutes))('%s refuses a body of wrong types: 400 validation naming a body field', async (_l, r) => {
     const access = accessOf(r);
     if (!access || !r.endpoint?.body) throw new Error('unreachable: filtered');
-    const caller = withAccess(access);
     const res = await refused({
       method: r.method as InjectOptions['method'],
       url: concreteUrl(r.url),
-      headers: { cookie: caller.client.cookie, 'x-csrf-token': caller.client.csrf },
+      headers: authHeaders(access),
       payload: wrongTypeBody(r.endpoint.body),
     });
     expect(res.statusCode, res.body).toBe(400);
@@ -216,11 +262,10 @@ describe('routes with a body', () => {
     async (_l, r) => {
       const access = accessOf(r);
       if (!access) throw new Error('unreachable: filtered');
-      const caller = withAccess(access);
       const res = await refused({
         method: r.method as InjectOptions['method'],
         url: concreteUrl(r.url),
-        headers: { cookie: caller.client.cookie, 'x-csrf-token': caller.client.csrf },
+        headers: authHeaders(access),
         payload: {},
       });
       expect(res.statusCode, res.body).toBe(400);
@@ -232,11 +277,10 @@ describe('routes with a body', () => {
   it.each(rows(bodyRoutes))('%s refuses a body that is not JSON: 400, nothing stored', async (_l, r) => {
     const access = accessOf(r);
     if (!access) throw new Error('unreachable: filtered');
-    const caller = withAccess(access);
     const res = await refused({
       method: r.method as InjectOptions['method'],
       url: concreteUrl(r.url),
-      headers: { cookie: caller.client.cookie, 'x-csrf-token': caller.client.csrf, 'content-type': 'text/plain' },
+      headers: { ...authHeaders(access), 'content-type': 'text/plain' },
       payload: 'login=admin',
     });
     expect(res.statusCode, res.body).toBe(400);
@@ -248,11 +292,10 @@ describe('routes with an :id', () => {
   it.each(rows(paramRoutes))('%s refuses a non-numeric id: 400 naming params.id', async (_l, r) => {
     const access = accessOf(r);
     if (!access) throw new Error('unreachable: filtered');
-    const caller = withAccess(access);
     const res = await refused({
       method: r.method as InjectOptions['method'],
       url: r.url.replace(':id', 'abc'),
-      headers: { cookie: caller.client.cookie, 'x-csrf-token': caller.client.csrf },
+      headers: authHeaders(access),
       payload: {},
     });
     expect(res.statusCode, res.body).toBe(400);

@@ -23,7 +23,7 @@ export function collect(route: RouteOptions): CollectedRoute[] {
 export function accessOf(route: CollectedRoute): Access | null {
   const a = route.access as { kind?: unknown; roles?: unknown } | undefined;
   if (!a || typeof a !== 'object') return null;
-  if (a.kind === 'public' || a.kind === 'signedIn') return a as Access;
+  if (a.kind === 'public' || a.kind === 'signedIn' || a.kind === 'sourceToken') return a as Access;
   if (a.kind === 'role' && Array.isArray(a.roles) && a.roles.length > 0 && a.roles.every((r) => (allRoles as readonly unknown[]).includes(r))) {
     return a as Access;
   }

@@ -216,13 +216,14 @@ export function lookupWord<T>(word: string, given: Readonly<Record<string, T>> |
   return undefined;
 }
 
-const BUILTIN_DUPLEX: Readonly<Record<string, boolean>> = {
+/** The words the csv format understands without a `values` table (the mapping editor suggests from them too). */
+export const BUILTIN_DUPLEX: Readonly<Record<string, boolean>> = {
   両面: true, 片面: false, duplex: true, simplex: false, 'not duplex': false, 'two-sided': true, 'one-sided': false, yes: true, no: false, true: true, false: false,
 };
-const BUILTIN_COLOR: Readonly<Record<string, boolean>> = {
+export const BUILTIN_COLOR: Readonly<Record<string, boolean>> = {
   カラー: true, 白黒: false, モノクロ: false, color: true, colour: true, mono: false, monochrome: false, grayscale: false, greyscale: false, 'black & white': false, yes: true, no: false, true: true, false: false,
 };
-const BUILTIN_NUP: Readonly<Record<string, number>> = { なし: 1, '1in1': 1, '2in1': 2, '4in1': 4, '6in1': 6, '8in1': 8, '9in1': 9, '16in1': 16 };
+export const BUILTIN_NUP: Readonly<Record<string, number>> = { なし: 1, '1in1': 1, '2in1': 2, '4in1': 4, '6in1': 6, '8in1': 8, '9in1': 9, '16in1': 16 };
 
 function wordsOf(table: Readonly<Record<string, unknown>>): string {
   return Object.keys(table).join(', ');

@@ -1,0 +1,117 @@
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../../electron/app/db/connection.js';
+import { loadMigrations, migrate } from '../../../electron/app/db/migrate.js';
+import { normalizeEncoding } from '../../../electron/app/printlog/encoding.js';
+import { importFile, type ImportOptions } from '../../../electron/app/printlog/import-file.js';
+import { createImportsRepo } from '../../../electron/app/printlog/imports.repo.js';
+import { parseMapping } from '../../../shared/domain/printlog/mapping.js';
+import { fixturesDir, loadExpected } from '../../helpers/printlog-fixtures.js';
+import { testClock } from '../../helpers/test-app.js';
+import { countedTotals, storedTotals, summaryMatchesRows } from './file-totals.js';
+import { keysConsistent } from './job-keys.js';
+
+/**
+ * data/printlogs-schema-v4.sql is a database as Kamiless wrote it at schema
+ * version 4 (`sqlite3 .dump`): every fixture imported once, the daily Print
+ * Logger files before the all-time file (which then holds only jobs already
+ * stored), the all-time file and cups/page_log read a second time, six
+ * rejected lines. The fixture paths are written @FIXTURES@.
+ */
+function databaseAtVersion4(): Db {
+  const db = openDatabase(':memory:');
+  const dump = readFileSync(new URL('./data/printlogs-schema-v4.sql', import.meta.url), 'utf8');
+  db.exec(dump.replaceAll('@FIXTURES@', fixturesDir()));
+  return db;
+}
+
+const count = (db: Db, sql: string) => (db.prepare(sql).get() as { n: number }).n;
+
+describe('migration 0006 (per-file totals)', () => {
+  it('fills in the figures of the files imported before it', () => {
+    const db = databaseAtVersion4();
+    const before = db.prepare('SELECT count(*) AS jobs, sum(pages) AS pages, sum(sheets) AS sheets FROM print_jobs').get();
+    const sightingsBefore = count(db, 'SELECT count(*) AS n FROM job_sightings');
+    expect(migrate(db, loadMigrations()).applied).toContain(6);
+
+    expect(storedTotals(db)).toEqual(countedTotals(db));
+    const stored = storedTotals(db);
+    expect(stored.reduce((n, f) => n + f.sightings, 0)).toBe(sightingsBefore);
+    expect(stored.reduce((n, f) => n + f.rejected, 0)).toBe(6);
+    expect(db.prepare('SELECT sum(jobs) AS jobs, sum(pages) AS pages, sum(sheets) AS sheets FROM log_files').get()).toEqual(before);
+    const { summary, rows } = summaryMatchesRows(db);
+    expect(summary).toEqual(rows);
+    // The all-time file stored nothing itself, but saw its 40 jobs (read twice, counted once).
+    const allTime = createImportsRepo(db).listFiles({ page: 1, pageSize: 100 }).items.find((f) => f.path.endsWith('papercut-print-log-all-time.csv'));
+    expect(allTime).toMatchObject({ jobs: 0, pages: 0, sheets: 0, sightings: 40, rejected: 0 });
+  });
+});
+
+function mappingFor(file: string): Pick<ImportOptions, 'mapping' | 'encoding'> {
+  const name = file.startsWith('csv/counter') ? 'csv/counter-mapping.json' : file.startsWith('csv/') ? 'csv/joblog-mapping.json' : null;
+  if (!name) return {};
+  const parsed = parseMapping(JSON.parse(readFileSync(join(fixturesDir(), name), 'utf8')));
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  const encoding = parsed.mapping.encoding ? normalizeEncoding(parsed.mapping.encoding) : null;
+  return { mapping: parsed.mapping, ...(encoding && { encoding }) };
+}
+
+const importAt = (db: Db, path: string, file: string) => importFile(db, path, { clock: testClock(), ...mappingFor(file) });
+const allTime = 'papercut-logger/papercut-print-log-all-time.csv';
+
+/** The jobs as a user sees them, whatever their ids. */
+const jobList = (db: Db) => db.prepare(`SELECT time, user, printer, client, document, pages, sheets, copies, sides, n_up, color, paper_size, format, file_id, line
+  FROM print_jobs ORDER BY file_id, line, time, document`).all();
+
+describe('migration 0007 (integer job keys, sightings of duplicates only)', () => {
+  it('keeps every job where it was first read, and the same jobs count as the same after it', async () => {
+    const db = databaseAtVersion4();
+    const jobs = jobList(db);
+    const otherFiles = count(db, 'SELECT count(*) AS n FROM job_sightings s JOIN print_jobs j ON j.id = s.job_id WHERE s.file_id <> j.file_id');
+    // The all-time file saw the 40 jobs of the daily files (its second read added no sighting).
+    expect(otherFiles).toBe(40);
+    expect(migrate(db, loadMigrations()).applied).toContain(7);
+
+    expect(jobList(db)).toEqual(jobs);
+    expect(keysConsistent(db)).toEqual([]);
+    expect(count(db, 'SELECT count(*) AS n FROM job_sightings')).toBe(otherFiles);
+    expect(count(db, 'SELECT count(*) AS n FROM job_sightings s JOIN print_jobs j ON j.id = s.job_id WHERE s.file_id = j.file_id')).toBe(0);
+    expect(db.prepare("SELECT name FROM pragma_table_info('print_jobs') WHERE name IN ('dedup_key', 'content_hash')").all()).toEqual([]);
+    expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'print_jobs'").all()).toEqual([{ name: 'print_jobs_time' }]);
+
+    // Every fixture read again, where it was and as a copy elsewhere: not one job more.
+    const totals = storedTotals(db);
+    for (const file of Object.keys(loadExpected())) {
+      const again = await importAt(db, join(fixturesDir(), file), file);
+      expect(again.jobs, file).toBe(0);
+    }
+    expect(storedTotals(db)).toEqual(totals);
+    const copies = mkdtempSync(join(tmpdir(), 'kamiless-0007-'));
+    const copy = join(copies, 'all-time-copy.csv');
+    copyFileSync(join(fixturesDir(), allTime), copy);
+    expect(await importAt(db, copy, allTime)).toMatchObject({ jobs: 0, duplicates: 40 });
+    expect(jobList(db)).toEqual(jobs);
+    expect(storedTotals(db)).toEqual(countedTotals(db));
+  });
+
+  it('follows 0004 on a database of schema version 3, whose keys had no hour in front', async () => {
+    const db = databaseAtVersion4();
+    // The keys as version 3 wrote them: the same SHA-1, without the YYYYMMDDHH in front.
+    db.exec(`UPDATE print_jobs SET content_hash = substr(content_hash, 11), dedup_key = substr(dedup_key, 11);
+      UPDATE job_sightings SET content_hash = substr(content_hash, 11);
+      DELETE FROM schema_migrations WHERE version = 4;`);
+    const jobs = jobList(db);
+    const applied = migrate(db, loadMigrations()).applied;
+    expect(applied).toContain(4);
+    expect(applied).toContain(7);
+    expect(jobList(db)).toEqual(jobs);
+    expect(keysConsistent(db)).toEqual([]);
+    const copies = mkdtempSync(join(tmpdir(), 'kamiless-0004-'));
+    const copy = join(copies, 'all-time-copy.csv');
+    copyFileSync(join(fixturesDir(), allTime), copy);
+    expect(await importAt(db, copy, allTime)).toMatchObject({ jobs: 0, duplicates: 40 });
+  });
+});
