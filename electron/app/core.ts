@@ -7,6 +7,7 @@ import { databaseFile, pidFile } from './data-folder.js';
 import { ingestFolderName } from './printlog/ingest-store.js';
 import { WatcherThread } from './printlog/watcher-thread.js';
 import { buildApp } from './server/app.js';
+import { EventHub } from './server/event-hub.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -48,6 +49,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
   const https = opts.tls ? { cert: readFileSync(opts.tls.cert), key: readFileSync(opts.tls.key) } : undefined;
   // The API is built before the watchers start; a source changed through it reaches them once they run.
   let watcher: WatcherThread | null = null;
+  const events = new EventHub();
   const app = await buildApp({
     db,
     mode: opts.mode,
@@ -57,6 +59,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     logger: opts.logger ?? { level: 'warn' },
     trustProxy: opts.trustProxy ?? false,
     onSourcesChanged: () => void watcher?.refresh(),
+    events,
   });
   try {
     await app.listen({ host: opts.host, port: opts.port });
@@ -72,6 +75,10 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
   // Lets `kamiless restore` refuse to swap the database under a running core.
   writeFileSync(pidFile(opts.dataDir), String(process.pid));
   const watching = opts.watchers === false ? null : startWatchers(opts, app.log);
+  // What the watchers store reaches open windows within a commit.
+  watching?.watcher.on('commit', (e) => {
+    if (e.jobs > 0 || e.rejected > 0) events.publish('printlog', { source: e.source, jobs: e.jobs, rejected: e.rejected });
+  });
   watcher = watching?.watcher ?? null;
   let closed = false;
   return {

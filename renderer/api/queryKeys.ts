@@ -20,5 +20,6 @@ export const queryKeys = {
   rejectedLines: (query: RejectedListQuery) => ['printlog', 'rejected', query],
   /** Under `printlog` so that an import (which invalidates printlog) refreshes the sources' figures too. */
   sources: ['printlog', 'sources'],
+  importProgress: (uploadId: string) => ['importProgress', uploadId],
   sourcePreview: (key: string | null) => ['sourcePreview', key],
 } as const;

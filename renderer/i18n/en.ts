@@ -105,6 +105,7 @@ export const en: Catalogue = {
   'logs.import.hint': 'The format (PaperCut Print Logger, Windows event 307, CUPS, PaperCut NG/MF) and the encoding (UTF-8, UTF-16, Shift_JIS) are detected; .gz files are read as they are.',
   'logs.import.sending': 'Sending “{{name}}”',
   'logs.import.importing': 'Importing “{{name}}”…',
+  'logs.import.progress': '{{lines}} lines read ({{jobs}} new jobs, {{duplicates}} duplicates, {{rejected}} rejected lines). If you cancel, what was read so far stays correctly stored.',
   'logs.import.importingHint': 'A large file can take a few minutes. If you cancel, what was imported so far stays correctly stored.',
   'logs.import.cancelled': 'The import of “{{name}}” was cancelled',
   'logs.import.cancelledWhileSending': 'It was cancelled while sending: nothing was imported.',

@@ -106,6 +106,7 @@ export const ja = {
   'logs.import.hint': '形式（PaperCut Print Logger、Windows イベント 307、CUPS、PaperCut NG/MF）と文字コード（UTF-8、UTF-16、Shift_JIS）は自動で判別します。.gz もそのまま取り込めます。',
   'logs.import.sending': '「{{name}}」を送信中',
   'logs.import.importing': '「{{name}}」を取り込んでいます…',
+  'logs.import.progress': '{{lines}} 行を読み込み済み（新規 {{jobs}} 件、重複 {{duplicates}} 件、エラー行 {{rejected}}）。中止しても、ここまでの分は正しく保存されています。',
   'logs.import.importingHint': '大きなファイルは数分かかることがあります。中止しても、それまでに取り込んだ分は正しく保存されます。',
   'logs.import.cancelled': '「{{name}}」の取込を中止しました',
   'logs.import.cancelledWhileSending': '送信中に中止したため、何も取り込まれていません。',

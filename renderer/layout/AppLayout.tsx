@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
+import { useServerEvents } from '../api/useServerEvents.js';
 import { useCurrentSession } from '../auth/session.js';
 import { AppHeader } from './AppHeader.js';
 import classes from './AppLayout.module.css';
@@ -13,6 +14,7 @@ import { NAV_BREAKPOINT } from './navigation.js';
 export function AppLayout() {
   const { t } = useTranslation();
   const { user } = useCurrentSession();
+  useServerEvents();
   const [navOpened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
 

@@ -31,6 +31,8 @@ import {
 import {
   importMaxBytes,
   importQuerySchema,
+  importProgressQuerySchema,
+  importProgressSchema,
   importResultSchema,
   logFileListQuerySchema,
   logFileListSchema,
@@ -193,6 +195,11 @@ export const api = {
     query: importQuerySchema,
     upload: { contentType: 'application/octet-stream', maxBytes: importMaxBytes },
     response: importResultSchema,
+  }),
+  importProgress: endpoint({
+    method: 'GET', path: '/api/printlog/import/progress', access: roles('dx', 'admin'), tag: 'printlog',
+    summary: "How far the server has read a file being imported (?uploadId= as given to the import); the uploader's own imports only",
+    query: importProgressQuerySchema, response: importProgressSchema,
   }),
   listSources: endpoint({
     method: 'GET', path: '/api/printlog/sources', access: roles('dx', 'admin'), tag: 'printlog',

@@ -110,7 +110,24 @@ export const importQuerySchema = z.object({
   name: z.string().trim().min(1).max(255).optional(),
   /** Skip auto-detection. */
   format: formatNameSchema.optional(),
+  /** Chosen by the client, so that it can ask for the import's progress while it waits for the answer. */
+  uploadId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
 });
+
+export const importProgressQuerySchema = z.object({ uploadId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) });
+
+/** How far the server has read an uploaded file (the rows so far are committed, whatever happens next). */
+export const importProgressSchema = z.object({
+  /** Bytes of the file read so far, of `bytesTotal` (uncompressed bytes for a .gz: then it may pass the file's size). */
+  bytesRead: count,
+  bytesTotal: count,
+  lines: count,
+  /** Jobs stored so far, and jobs already stored from another file. */
+  jobs: count,
+  duplicates: count,
+  rejected: count,
+});
+export type ImportProgress = z.infer<typeof importProgressSchema>;
 
 /** At most this many rejected lines come back with an import; the rest are listed by the rejected endpoint. */
 export const importRejectedShown = 200;

@@ -50,6 +50,8 @@ export function createImportsRepo(db: Db) {
       FROM log_files ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?`),
     fileExists: db.prepare('SELECT 1 FROM log_files WHERE id = ?'),
     fileAtPath: db.prepare('SELECT id FROM log_files WHERE path = ? ORDER BY id DESC LIMIT 1'),
+    progressAt: db.prepare(`SELECT position, line, jobs, sightings - jobs AS duplicates, rejected FROM log_files
+      WHERE path = ? ORDER BY id DESC LIMIT 1`),
     countRejected: db.prepare('SELECT count(*) AS n FROM rejected_lines'),
     countRejectedOf: db.prepare('SELECT count(*) AS n FROM rejected_lines WHERE file_id = ?'),
     // Newest file first (ids grow), each file's lines in order: what (file_id, line) is indexed by.
@@ -108,6 +110,9 @@ export function createImportsRepo(db: Db) {
 
     /** The file last stored under a path (an upload's spool path is unique). */
     fileIdAt: (path: string): number | null => (s.fileAtPath.get(path) as { id: number } | undefined)?.id ?? null,
+    /** How far the file at `path` has been read (committed), or null before its first commit. */
+    progressAt: (path: string): { position: number; line: number; jobs: number; duplicates: number; rejected: number } | null =>
+      (s.progressAt.get(path) as { position: number; line: number; jobs: number; duplicates: number; rejected: number } | undefined) ?? null,
 
     /** Rejected lines, of one file and/or of one log source's files (not_found for an unknown source). */
     listRejected(p: Paging & { fileId?: number | undefined; sourceId?: number | undefined }): { items: RejectedLine[]; total: number } {

@@ -22,6 +22,8 @@ import { IngestStore, ingestFolderName } from '../printlog/ingest-store.js';
 import { setupPlugin } from './plugins/setup.plugin.js';
 import { sourcesPlugin } from './plugins/sources.plugin.js';
 import { usersPlugin } from './plugins/users.plugin.js';
+import { eventsPlugin } from './plugins/events.plugin.js';
+import { EventHub } from './event-hub.js';
 import { registerRenderer } from './static.js';
 
 export interface AppOptions {
@@ -49,6 +51,8 @@ export interface AppOptions {
   sqliteBinding?: string;
   /** A lower upload limit than the endpoint's (a hub with little disk; the tests). */
   importMaxBytes?: number;
+  /** Where server events are published (the core passes its own, which its watchers publish to). */
+  events?: EventHub;
   /** Called after a log source is added, changed, removed or given a new token (the core refreshes its watchers at once). */
   onSourcesChanged?: () => void;
 }
@@ -75,6 +79,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   const clock = opts.clock ?? systemClock;
   const services = createServices(opts.db, clock, opts.policies ?? defaultPolicies);
+  const events = opts.events ?? new EventHub();
   const secureCookies = opts.https !== undefined;
 
   // JSON only: a cross-site HTML form cannot send application/json without a CORS preflight.
@@ -95,7 +100,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     nativeBinding: opts.sqliteBinding ?? process.env['KAMILESS_SQLITE_BINDING'],
   });
   await app.register(printlogPlugin({
-    db: opts.db, clock, runner, spoolDir: folderInData(opts, 'imports'), ...(opts.importMaxBytes !== undefined && { maxBytes: opts.importMaxBytes }),
+    db: opts.db, clock, runner, events, spoolDir: folderInData(opts, 'imports'), ...(opts.importMaxBytes !== undefined && { maxBytes: opts.importMaxBytes }),
   }));
 
   await app.register(ingestPlugin(services, { store: new IngestStore(folderInData(opts, ingestFolderName)) }));
@@ -104,6 +109,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const endpoints: Endpoint[] = Object.values(api);
   const openapi = buildOpenApi(endpoints, appVersion);
+  await app.register(eventsPlugin({ hub: events }));
   app.route({ method: 'GET', url: '/api/openapi.json', config: { access: { kind: 'public' } }, handler: async () => openapi });
 
   await registerRenderer(app, opts.rendererDir);

@@ -6,8 +6,9 @@ import { isApiError } from '../../api/ApiError.js';
 import { useDescribeError } from '../../i18n/errors.js';
 import { assertNever } from '../../lib/assertNever.js';
 import { ImportResultView } from './ImportResultView.js';
-import { formatBytes, percentOf } from './logText.js';
-import type { UploadState } from './useLogUpload.js';
+import { formatBytes, formatCount, percentOf } from './logText.js';
+import { useUiLanguage } from '../../i18n/useUiLanguage.js';
+import { useImportProgress, type UploadState } from './useLogUpload.js';
 
 interface ImportStatusProps {
   state: UploadState;
@@ -49,6 +50,48 @@ function Failure({ name, error, onDismiss }: { name: string; error: unknown; onD
   );
 }
 
+/** The server reads the file: how far, in bytes and lines, with what it stored so far. */
+function Importing({ state, onCancel }: { state: Extract<UploadState, { phase: 'importing' }>; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
+  const progress = useImportProgress(state.uploadId);
+  const read = progress.data;
+  // A .gz is read uncompressed, past its size on disk: then only the lines say how far it is.
+  const measurable = read !== undefined && read.bytesRead <= read.bytesTotal && read.bytesTotal > 0;
+  return (
+    <Stack gap={6} mt="md" aria-live="polite">
+      <Group justify="space-between" gap="xs" wrap="nowrap">
+        <Text size="sm" fw={500} truncate>
+          {t('logs.import.importing', { name: state.name })}
+        </Text>
+        <Group gap="sm" wrap="nowrap">
+          {read ? (
+            <Text size="sm" c="dimmed" ff="monospace">
+              {measurable ? `${formatBytes(read.bytesRead)} / ${formatBytes(read.bytesTotal)}` : formatBytes(read.bytesRead)}
+            </Text>
+          ) : null}
+          <Button size="compact-sm" variant="default" leftSection={<IconPlayerStop size={14} aria-hidden />} onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      </Group>
+      <Progress
+        value={measurable ? percentOf(read.bytesRead, read.bytesTotal) : 100}
+        striped={!measurable}
+        animated={!measurable}
+        size="lg"
+        radius="xl"
+        aria-label={t('logs.import.importing', { name: state.name })}
+      />
+      <Text size="xs" c="dimmed" data-testid="import-progress">
+        {read
+          ? t('logs.import.progress', { lines: formatCount(read.lines, lang), jobs: formatCount(read.jobs, lang), duplicates: formatCount(read.duplicates, lang), rejected: formatCount(read.rejected, lang) })
+          : t('logs.import.importingHint')}
+      </Text>
+    </Stack>
+  );
+}
+
 /** Progress while a file is sent and imported, then the outcome. */
 export function ImportStatus({ state, onCancel, onDismiss }: ImportStatusProps) {
   const { t } = useTranslation();
@@ -77,22 +120,7 @@ export function ImportStatus({ state, onCancel, onDismiss }: ImportStatusProps) 
       );
     }
     case 'importing':
-      return (
-        <Stack gap={6} mt="md" aria-live="polite">
-          <Group justify="space-between" gap="xs" wrap="nowrap">
-            <Text size="sm" fw={500} truncate>
-              {t('logs.import.importing', { name: state.name })}
-            </Text>
-            <Button size="compact-sm" variant="default" leftSection={<IconPlayerStop size={14} aria-hidden />} onClick={onCancel}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
-          <Progress value={100} striped animated size="lg" radius="xl" aria-label={t('logs.import.importing', { name: state.name })} />
-          <Text size="xs" c="dimmed">
-            {t('logs.import.importingHint')}
-          </Text>
-        </Stack>
-      );
+      return <Importing state={state} onCancel={onCancel} />;
     case 'done':
       return <ImportResultView result={state.result} onDismiss={onDismiss} />;
     case 'failed':

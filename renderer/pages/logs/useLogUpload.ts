@@ -1,8 +1,9 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { api, importMaxBytes, type ImportResult } from '../../../shared/api/index.js';
 import type { FormatName } from '../../../shared/domain/printlog/format.js';
 import { ApiError } from '../../api/ApiError.js';
+import { call } from '../../api/client.js';
 import { queryKeys } from '../../api/queryKeys.js';
 import { UploadCancelled, uploadFile } from '../../api/upload.js';
 
@@ -10,7 +11,7 @@ import { UploadCancelled, uploadFile } from '../../api/upload.js';
 export type UploadState =
   | { phase: 'idle' }
   | { phase: 'sending'; name: string; loaded: number; total: number }
-  | { phase: 'importing'; name: string; total: number }
+  | { phase: 'importing'; name: string; total: number; uploadId: string }
   | { phase: 'done'; name: string; result: ImportResult }
   | { phase: 'failed'; name: string; error: unknown }
   | { phase: 'cancelled'; name: string; afterSending: boolean };
@@ -33,11 +34,13 @@ export function useLogUpload(onImported: (result: ImportResult) => void) {
         return;
       }
       const abort = new AbortController();
+      // Names this import for its progress while the answer is awaited.
+      const uploadId = crypto.randomUUID();
       controller.current = abort;
       sent.current = false;
       setState({ phase: 'sending', name, loaded: 0, total: file.size });
       uploadFile(api.importLogFile, {
-        query: { name, ...(format !== null && { format }) },
+        query: { name, uploadId, ...(format !== null && { format }) },
         file,
         signal: abort.signal,
         onProgress: ({ loaded, total }) => {
@@ -45,7 +48,7 @@ export function useLogUpload(onImported: (result: ImportResult) => void) {
         },
         onSent: () => {
           sent.current = true;
-          setState({ phase: 'importing', name, total: file.size });
+          setState({ phase: 'importing', name, total: file.size, uploadId });
         },
       })
         .then((result) => {
@@ -69,4 +72,15 @@ export function useLogUpload(onImported: (result: ImportResult) => void) {
   const reset = useCallback(() => setState({ phase: 'idle' }), []);
 
   return { state, start, cancel, reset };
+}
+
+/** How far the server has read an upload, asked every half second while it imports. */
+export function useImportProgress(uploadId: string) {
+  return useQuery({
+    queryKey: queryKeys.importProgress(uploadId),
+    queryFn: () => call(api.importProgress, { query: { uploadId } }),
+    refetchInterval: 500,
+    // Before the server has the file (or after it answered) there is nothing to show: keep the last figures.
+    retry: false,
+  });
 }

@@ -279,6 +279,48 @@ describe('a browser that goes away mid-import', () => {
 });
 
 describe('a large import', () => {
+  it("reports the import's progress to its uploader only, rising in bytes and lines, gone once answered", async () => {
+    const big = makeTempDir('kamiless-import-progress-');
+    const { app, db } = await testApp({ db: testFileDb(big) });
+    try {
+      const dxClient = await signIn(app, 'dx');
+      const adminClient = await signIn(app, 'admin');
+      const log = join(big, 'papercut-print-log-all-time.csv');
+      const totals = await writePrintLoggerFile(log, 60_000, 13);
+      const size = readFileSync(log).length;
+      const uploadId = 'progress-test-0001';
+      const progressUrl = `/api/printlog/import/progress?uploadId=${uploadId}`;
+      const pending = dxClient.inject({ method: 'POST', url: `/api/printlog/import?name=all-time.csv&uploadId=${uploadId}`, headers: octet, payload: readFileSync(log) });
+      let done = false;
+      void pending.then(() => (done = true));
+      const seen: { bytesRead: number; lines: number; jobs: number }[] = [];
+      while (!done) {
+        const res = await dxClient.inject({ method: 'GET', url: progressUrl });
+        if (res.statusCode === 200) {
+          const p = bodyOf(api.importProgress, res);
+          expect(p.bytesTotal).toBe(size);
+          seen.push(p);
+          const other = await adminClient.inject({ method: 'GET', url: progressUrl });
+          expect(other.statusCode).toBe(404);
+        }
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(bodyOf(api.importLogFile, await pending)).toMatchObject({ jobs: totals.jobs });
+      const midway = seen.filter((p) => p.bytesRead > 0 && p.bytesRead < size);
+      expect(midway.length).toBeGreaterThan(0);
+      for (let i = 1; i < seen.length; i++) {
+        expect(seen[i]?.bytesRead).toBeGreaterThanOrEqual(seen[i - 1]?.bytesRead ?? 0);
+        expect(seen[i]?.lines).toBeGreaterThanOrEqual(seen[i - 1]?.lines ?? 0);
+      }
+      expect(midway.every((p) => p.lines > 0 && p.jobs <= totals.jobs)).toBe(true);
+      expect((await dxClient.inject({ method: 'GET', url: progressUrl })).statusCode).toBe(404);
+    } finally {
+      await app.close();
+      db.close();
+      removeTempDir(big);
+    }
+  });
+
   it('leaves the API answering while it runs, and stores every job exactly once', async () => {
     const big = makeTempDir('kamiless-import-big-');
     const { app, db } = await testApp({ db: testFileDb(big) });

@@ -9,12 +9,15 @@ import type { Db } from '../../db/connection.js';
 import { ImportCancelled, ImportFailed, type ImportOutcome, type ImportRunner } from '../../printlog/import-runner.js';
 import { createImportsRepo } from '../../printlog/imports.repo.js';
 import { headerFileName, safeUploadName, spoolUpload, sweepSpool, UploadAborted, UploadTooLarge } from '../../printlog/upload-spool.js';
+import type { EventHub } from '../event-hub.js';
 import { route } from '../route.js';
 
 export interface PrintlogPluginOptions {
   db: Db;
   clock: Clock;
   runner: ImportRunner;
+  /** Told when an import stored something, so open screens refresh. */
+  events: EventHub;
   /** Where uploads are written while they are imported (`DATA/imports`). */
   spoolDir: string;
   /** Lower than the endpoint's declared limit, never higher. */
@@ -43,6 +46,8 @@ const resultOf = (fileId: number | null, name: string, o: ImportOutcome): Import
 export function printlogPlugin(opts: PrintlogPluginOptions) {
   const imports = createImportsRepo(opts.db);
   const running = new Set<AbortController>();
+  /** Imports being read now, by the id their uploader chose, for the progress route. */
+  const inProgress = new Map<string, { login: string; path: string; bytes: number }>();
 
   return async (app: FastifyInstance) => {
     void sweepSpool(opts.spoolDir, Date.now());
@@ -54,6 +59,17 @@ export function printlogPlugin(opts: PrintlogPluginOptions) {
     route(app, api.printlogSummary, () => imports.summary(localDayRange(opts.clock.now())));
 
     route(app, api.listLogFiles, ({ query }) => ({ ...imports.listFiles(query), page: query.page, pageSize: query.pageSize }));
+
+    route(app, api.importProgress, ({ query, me }) => {
+      const entry = inProgress.get(query.uploadId);
+      // Another user's import is not theirs to watch: it does not exist for them.
+      if (!entry || entry.login !== me().user.login) throw new AppError('not_found', { field: 'query.uploadId' });
+      const read = imports.progressAt(entry.path);
+      return {
+        bytesRead: read?.position ?? 0, bytesTotal: entry.bytes, lines: read?.line ?? 0,
+        jobs: read?.jobs ?? 0, duplicates: read?.duplicates ?? 0, rejected: read?.rejected ?? 0,
+      };
+    });
 
     route(app, api.listRejectedLines, ({ query }) => {
       if (query.fileId !== undefined && !imports.fileExists(query.fileId)) throw new AppError('not_found', { field: 'query.fileId' });
@@ -97,13 +113,17 @@ export function printlogPlugin(opts: PrintlogPluginOptions) {
 
         const controller = new AbortController();
         running.add(controller);
+        const uploadId = query.uploadId;
+        if (uploadId !== undefined) inProgress.set(uploadId, { login, path: spooled.path, bytes: spooled.bytes });
         // The browser gave up (cancel, tab closed): stop the import rather than finish it for nobody.
         const onClose = () => {
           if (!reply.raw.writableEnded) controller.abort();
         };
         reply.raw.on('close', onClose);
         try {
-          const outcome = await opts.runner.run({ path: spooled.path, format: query.format, source: `${uploadSourcePrefix}${login}` }, controller.signal);
+          const source = `${uploadSourcePrefix}${login}`;
+          const outcome = await opts.runner.run({ path: spooled.path, format: query.format, source }, controller.signal);
+          opts.events.publish('printlog', { source, jobs: outcome.jobs, rejected: outcome.rejectedCount });
           return resultOf(imports.fileIdAt(spooled.path), name, outcome);
         } catch (err) {
           if (err instanceof ImportFailed) throw new AppError('import_failed', { detail: err.message });
@@ -112,6 +132,7 @@ export function printlogPlugin(opts: PrintlogPluginOptions) {
         } finally {
           reply.raw.off('close', onClose);
           running.delete(controller);
+          if (uploadId !== undefined) inProgress.delete(uploadId);
           await spooled.remove();
         }
       });

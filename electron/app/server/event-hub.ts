@@ -1,0 +1,33 @@
+import { EventEmitter } from 'node:events';
+
+/** What the hub tells signed-in windows as it happens (server-sent events). */
+export interface ServerEvents {
+  /** Jobs were stored (a watched file, an agent's bytes, a manual import): figures on screen are out of date. */
+  printlog: { source: string; jobs: number; rejected: number };
+}
+
+export type ServerEventName = keyof ServerEvents;
+
+/**
+ * The one place server events go through: the watchers and the API publish,
+ * each open event stream (GET /api/events) listens. In-process: the core is
+ * one process, whose watcher thread reports through the core.
+ */
+export class EventHub {
+  private readonly emitter = new EventEmitter();
+
+  constructor() {
+    // One listener per open window; a town hall has hundreds.
+    this.emitter.setMaxListeners(0);
+  }
+
+  publish<K extends ServerEventName>(name: K, data: ServerEvents[K]): void {
+    this.emitter.emit('event', name, data);
+  }
+
+  /** Calls `fn` for every event until the returned function is called. */
+  subscribe(fn: <K extends ServerEventName>(name: K, data: ServerEvents[K]) => void): () => void {
+    this.emitter.on('event', fn);
+    return () => this.emitter.off('event', fn);
+  }
+}

@@ -1,0 +1,36 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { queryKeys } from './queryKeys.js';
+
+/** The hub's event stream (electron/app/server/plugins/events.plugin.ts). */
+const eventsUrl = '/api/events';
+
+/** Bursts of commits (a large file being read) refresh the screen at most this often. */
+const REFRESH_EVERY_MS = 500;
+
+/**
+ * Follows the hub's server-sent events (the signed-in layout mounts it): when jobs are stored
+ * anywhere (a watched folder, a branch agent, someone's upload), what shows
+ * print-log figures is fetched again. EventSource reconnects by itself; without
+ * it (an old WebView) the screens still refresh on their own timers.
+ */
+export function useServerEvents(): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return undefined;
+    const source = new EventSource(eventsUrl);
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const onPrintlog = () => {
+      timer ??= setTimeout(() => {
+        timer = null;
+        void queryClient.invalidateQueries({ queryKey: queryKeys.printlog });
+      }, REFRESH_EVERY_MS);
+    };
+    source.addEventListener('printlog', onPrintlog);
+    return () => {
+      source.removeEventListener('printlog', onPrintlog);
+      source.close();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [queryClient]);
+}
