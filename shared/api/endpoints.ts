@@ -50,6 +50,7 @@ import {
   sourceStatusSchema,
   sourceTokenSchema,
 } from './sources.js';
+import { kpiReportQuerySchema, kpiReportSchema } from './kpi.js';
 import {
   ingestChunkMaxBytes,
   ingestChunkQuerySchema,
@@ -230,6 +231,11 @@ export const api = {
     method: 'POST', path: '/api/printlog/preview', access: roles('dx', 'admin'), tag: 'printlog',
     summary: "Parse the first lines of a sample (uploaded, or a watched folder's first file) with a format and mapping, storing nothing",
     body: previewBodySchema, response: previewResultSchema,
+  }),
+  kpiReport: endpoint({
+    method: 'GET', path: '/api/kpi/report', access: roles('dx', 'admin'), tag: 'kpi',
+    summary: "A fiscal year's paper KPI (public contract, the same JSON as kamiless report --json): sheets, baseline, reduction, target, 達成率, months, breakdowns",
+    query: kpiReportQuerySchema, response: kpiReportSchema,
   }),
   ingestHello: endpoint({
     method: 'POST', path: '/api/ingest/hello', access: sourceToken, tag: 'ingest',

@@ -7,3 +7,4 @@ export * from './printlog.js';
 export * from './endpoints.js';
 export * from './sources.js';
 export * from './ingest.js';
+export * from './kpi.js';

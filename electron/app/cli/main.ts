@@ -8,6 +8,7 @@ import { hubCommand } from './hub.command.js';
 import { importCommand } from './import.command.js';
 import { initCommand } from './init.command.js';
 import { CliError } from './io.js';
+import { reportCommand } from './report.command.js';
 import { sourcesCommand } from './sources.command.js';
 
 export function buildProgram(): Command {
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   importCommand(program);
   sourcesCommand(program);
   agentCommand(program);
+  reportCommand(program);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(add --help for the options)');
   return program;
 }

@@ -1,4 +1,5 @@
 import { createHash, hash } from 'node:crypto';
+import { monthOfInstant } from '../../../shared/domain/kpi/months.js';
 import type { CounterReading, PrintJob } from '../../../shared/domain/printlog/job.js';
 import type { Db } from '../db/connection.js';
 
@@ -162,6 +163,8 @@ export function createPrintlogRepo(db: Db) {
       FROM print_jobs WHERE id >= @id ORDER BY id LIMIT ${SEARCH_STEP}`),
     sightingLine: db.prepare('SELECT line FROM job_sightings WHERE job_id = ? AND file_id = ?').pluck(),
     insertSighting: db.prepare('INSERT INTO job_sightings (job_id, file_id, line) VALUES (?, ?, ?)'),
+    // The paper KPI's monthly rollups of these months are rebuilt from print_jobs (electron/app/kpi).
+    markStale: db.prepare('INSERT OR IGNORE INTO kpi_stale_months (month) VALUES (?)'),
     insertReading: db.prepare(`INSERT OR IGNORE INTO counter_readings (dedup_key, month, department, device, sheets, color_sheets, file_id, line)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     insertReject: db.prepare('INSERT OR IGNORE INTO rejected_lines (file_id, line, reason, raw, at) VALUES (?, ?, ?, ?, ?)'),
@@ -214,7 +217,15 @@ export function createPrintlogRepo(db: Db) {
     const waitingKeys = new Set<number>();
     const params: (string | number | null)[] = [];
 
+    // Tokyo months of the jobs stored in this transaction; one look per hour of log, since a log runs in time order.
+    const staleMonths = new Set<string>();
+    let lastHour = '';
     const storedNew = (job: PrintJob): void => {
+      const hour = job.time.slice(0, 13);
+      if (hour !== lastHour) {
+        lastHour = hour;
+        staleMonths.add(monthOfInstant(job.time));
+      }
       tally.jobs += 1;
       tally.pages += job.pages;
       tally.sheets += job.sheets;
@@ -288,6 +299,8 @@ export function createPrintlogRepo(db: Db) {
         waitingKeys.clear();
         params.length = 0;
         Object.assign(added, emptyFileTotals());
+        staleMonths.clear();
+        lastHour = '';
       },
       job(line, job, id = jobIdentity(job)) {
         const w: WaitingJob = { line, job, key: id.key, k: seen.count(line, id.digest) };
@@ -315,6 +328,9 @@ export function createPrintlogRepo(db: Db) {
       },
       commit(at) {
         flush();
+        for (const month of staleMonths) s.markStale.run(month);
+        staleMonths.clear();
+        lastHour = '';
         s.setPosition.run({ id: fileId, position: at.position, line: at.line, finished: at.finished ? 1 : 0, now: at.now, ...added });
       },
       settle(keepFrom) {

@@ -23,6 +23,8 @@ import { setupPlugin } from './plugins/setup.plugin.js';
 import { sourcesPlugin } from './plugins/sources.plugin.js';
 import { usersPlugin } from './plugins/users.plugin.js';
 import { eventsPlugin } from './plugins/events.plugin.js';
+import { kpiPlugin } from './plugins/kpi.plugin.js';
+import { createKpiReports } from '../kpi/kpi-report.js';
 import { EventHub } from './event-hub.js';
 import { registerRenderer } from './static.js';
 
@@ -103,6 +105,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     db: opts.db, clock, runner, events, spoolDir: folderInData(opts, 'imports'), ...(opts.importMaxBytes !== undefined && { maxBytes: opts.importMaxBytes }),
   }));
 
+  await app.register(kpiPlugin(createKpiReports(opts.db, clock)));
   await app.register(ingestPlugin(services, { store: new IngestStore(folderInData(opts, ingestFolderName)) }));
 
   await app.register(sourcesPlugin(services, { ...(opts.onSourcesChanged && { onSourcesChanged: opts.onSourcesChanged }) }));

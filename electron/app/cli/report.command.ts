@@ -1,0 +1,75 @@
+import type { Command } from 'commander';
+import { kpiMeasureSchema, type KpiReport } from '../../../shared/api/kpi.js';
+import { paperlessRow, toCsv } from '../../../shared/domain/kpi/index.js';
+import { AppError } from '../app-error.js';
+import { systemClock } from '../clock.js';
+import { createKpiReports } from '../kpi/kpi-report.js';
+import { encodeShiftJis, encodeUtf8WithBom } from '../kpi/shift-jis.js';
+import { CliError } from './io.js';
+import { wholeNumber } from './options.js';
+import { openDataFolder } from './open-data.js';
+
+interface ReportFlags {
+  data?: string;
+  fy: number;
+  measure?: string;
+  json?: boolean;
+  csv?: boolean;
+  sjis?: boolean;
+}
+
+const n = (value: number | null) => (value === null ? '—' : value.toLocaleString('ja-JP'));
+
+function printText(r: KpiReport): void {
+  const lines = [
+    `${r.label}（FY${r.fiscalYear}） 紙削減 KPI — measure: ${r.measure}${r.complete ? '' : ' (in progress)'}`,
+    `  sheets ${n(r.sheets)}  (pages ${n(r.pages)}, jobs ${n(r.jobs)})`,
+    `  baseline ${r.baseline.fiscalYear === null ? r.baseline.source : `FY${r.baseline.fiscalYear}`}: ${n(r.baseline.sheets)}`,
+    `  reduction ${n(r.reduction)} / target ${n(r.target)} = 達成率 ${r.achievementPercent === null ? '—' : `${r.achievementPercent}%`}`,
+  ];
+  if (!r.complete) lines.push(`  so far: ${r.ytd.method}`);
+  if (r.projection) lines.push(`  projected: ${n(r.projection.reduction)} (${r.projection.achievementPercent ?? '—'}%) — ${r.projection.method}`);
+  lines.push(`  未割当 (unmapped): ${n(r.unmapped.jobs)} jobs, ${n(r.unmapped.sheets)} sheets`);
+  for (const s of r.bySite) lines.push(`  ${s.name}: ${n(s.sheets)} sheets`);
+  console.log(lines.join('\n'));
+}
+
+export function reportCommand(program: Command): void {
+  program
+    .command('report')
+    .description("a fiscal year's paper KPI: sheets, baseline, reduction, target and 達成率, by month, site, department and printer")
+    .option('--data <dir>', 'data folder')
+    .requiredOption('--fy <year>', 'the fiscal year (2024 = 令和6年度, April 2024 – March 2025)', wholeNumber(2000, 2100, '--fy'))
+    .option('--measure <name>', `jobs (print servers), counters (copier counters) or purchases (paper bought); default: the year's setting`)
+    .option('--json', 'print the report as JSON (a public contract: fields are only ever added)')
+    .option('--csv', 'print the evaluation table (評価) as CSV, UTF-8 with a BOM for Excel')
+    .option('--sjis', 'with --csv: Shift_JIS instead of UTF-8 (older Excel)')
+    .action((flags: ReportFlags) => {
+      const measure = flags.measure === undefined ? undefined : kpiMeasureSchema.safeParse(flags.measure);
+      if (measure && !measure.success) throw new CliError(`--measure ${flags.measure}: choose jobs, counters or purchases`, 2);
+      if (flags.json && flags.csv) throw new CliError('--json and --csv: choose one', 2);
+      if (flags.sjis && !flags.csv) throw new CliError('--sjis goes with --csv', 2);
+      const { db } = openDataFolder(flags.data);
+      try {
+        let built;
+        try {
+          built = createKpiReports(db, systemClock).build(flags.fy, measure?.data);
+        } catch (err) {
+          if (err instanceof AppError && err.code === 'validation') throw new CliError(`--fy ${flags.fy}: ${err.message}`);
+          throw err;
+        }
+        if (flags.json) {
+          console.log(JSON.stringify(built.report, null, 2));
+          return;
+        }
+        if (flags.csv) {
+          const csv = toCsv([paperlessRow(built.kpi, { lang: 'ja' })], { fiscalYear: flags.fy, lang: 'ja', title: true });
+          process.stdout.write(flags.sjis ? encodeShiftJis(csv) : encodeUtf8WithBom(csv));
+          return;
+        }
+        printText(built.report);
+      } finally {
+        db.close();
+      }
+    });
+}

@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api } from '../../../shared/api/endpoints.js';
+import { duplexSavings } from '../../../shared/domain/kpi/index.js';
+import { parseMapping } from '../../../shared/domain/printlog/mapping.js';
+import { createKpiReports } from '../../../electron/app/kpi/kpi-report.js';
+import { normalizeEncoding } from '../../../electron/app/printlog/encoding.js';
+import { importFile } from '../../../electron/app/printlog/import-file.js';
+import { writePrintLoggerFile } from '../../helpers/printlog-generate.js';
+import { bodyOf, errorOf, makeTempDir, removeTempDir, signIn, testApp, testClock } from '../../helpers/test-app.js';
+
+const root = new URL('../../../../shared/fixtures/printlogs/', import.meta.url).pathname;
+const expected = JSON.parse(readFileSync(join(root, 'expected.json'), 'utf8')) as {
+  files: Record<string, { format: string }>;
+  total: { byFiscalYear: Record<string, { jobs: number; pages: number; sheets: number }> };
+};
+
+// "Today" is well after both fixture years, so both are complete.
+const clock = testClock(Date.parse('2026-11-25T10:00:00+09:00'));
+const world = await testApp({ clock });
+
+beforeAll(async () => {
+  const mappingText = readFileSync(join(root, 'csv/joblog-mapping.json'), 'utf8');
+  const parsed = parseMapping(JSON.parse(mappingText));
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  const encoding = parsed.mapping.encoding ? normalizeEncoding(parsed.mapping.encoding) : null;
+  for (const [file, want] of Object.entries(expected.files)) {
+    if (want.format === 'counter') continue;
+    const mapping = want.format === 'csv' ? { mapping: parsed.mapping, ...(encoding && { encoding }) } : {};
+    await importFile(world.db, join(root, file), { clock, ...mapping });
+  }
+});
+
+const reports = () => createKpiReports(world.db, clock);
+
+describe('the paper KPI report', () => {
+  it("sums the pipeline's jobs per fiscal year through the monthly rollups, exactly as expected.json", () => {
+    for (const fy of ['2023', '2024']) {
+      const want = expected.total.byFiscalYear[fy];
+      const r = reports().report(Number(fy), 'jobs');
+      expect({ jobs: r.jobs, pages: r.pages, sheets: r.sheets }).toEqual(want);
+      expect(r.months.reduce((a, m) => a + m.sheets, 0)).toBe(want?.sheets);
+      expect(r.bySite.reduce((a, m) => a + m.sheets, 0)).toBe(want?.sheets);
+    }
+  });
+
+  it('computes reduction and 達成率 against a baseline year and target, rounded like the seed', () => {
+    const k = reports();
+    k.years.set(2024, { target: 1000, measure: 'jobs', baselineYear: 2023, baselineSheets: null, baselineSource: '', sheetBasis: 'sheets' });
+    const r = k.report(2024);
+    const base = expected.total.byFiscalYear['2023']?.sheets ?? 0;
+    const year = expected.total.byFiscalYear['2024']?.sheets ?? 0;
+    expect(r.baseline).toEqual({ fiscalYear: 2023, sheets: base, source: 'FY2023' });
+    expect(r.reduction).toBe(base - year);
+    expect(r.achievementPercent).toBe(Math.round(((base - year) * 100) / 1000));
+    expect(r.complete).toBe(true);
+    expect(r.projection).toBeNull();
+  });
+
+  it('estimates the duplex savings exactly as the domain does job by job', () => {
+    const rows = world.db.prepare(`SELECT pages, copies, sides, n_up AS nUp FROM print_jobs
+      WHERE time >= '2024-03-31T15:00:00.000Z' AND time < '2025-03-31T15:00:00.000Z'`).all() as { pages: number; copies: number; sides: 1 | 2 | null; nUp: number }[];
+    const want = rows.reduce((a, j) => a + duplexSavings({ pagesPerCopy: j.pages / j.copies, copies: j.copies, sides: j.sides, nUp: j.nUp }), 0);
+    expect(want).toBeGreaterThan(0);
+    expect(reports().report(2024, 'jobs').whatIfDuplex).toBe(want);
+  });
+
+  it('moves jobs out of 未割当 as soon as a mapping rule is added, without a re-import', () => {
+    const k = reports();
+    const before = k.report(2024, 'jobs');
+    const site = world.db.prepare("SELECT id, name FROM sites LIMIT 1").get() as { id: number; name: string };
+    const honcho = before.byPrinter.filter((p) => p.name.toUpperCase().startsWith('HONCHO'));
+    expect(honcho.length).toBeGreaterThan(0);
+    k.names.add({ subject: 'printer', kind: 'prefix', pattern: 'honcho', departmentId: null, siteId: site.id });
+    const after = k.report(2024, 'jobs');
+    const onSite = after.bySite.find((s) => s.id === site.id);
+    expect(onSite?.sheets).toBe(honcho.reduce((a, p) => a + p.sheets, 0));
+    expect(after.sheets).toBe(before.sheets);
+  });
+
+  it('refuses a rule that does not compile, naming it, and stores nothing', () => {
+    const k = reports();
+    const count = k.names.list().length;
+    expect(() => k.names.add({ subject: 'user', kind: 'regex', pattern: '(a+)+$', departmentId: 1, siteId: null })).toThrow(/regular expression/i);
+    expect(k.names.list()).toHaveLength(count);
+  });
+
+  it('rebuilds the months new jobs arrive in (the import marks them stale), and only those', async () => {
+    const before = reports().report(2024, 'jobs');
+    const stale = () => (world.db.prepare('SELECT month FROM kpi_stale_months').all() as { month: string }[]).map((r) => r.month);
+    expect(stale()).toEqual([]);
+    const again = await importFile(world.db, join(root, 'papercut-logger/papercut-print-log-all-time.csv'), { clock });
+    // Already stored from the daily files: nothing new, nothing stale.
+    expect(again.jobs).toBe(0);
+    expect(stale()).toEqual([]);
+    const dir = makeTempDir('kamiless-kpi-');
+    try {
+      const file = join(dir, 'papercut-print-log-new.csv');
+      const added = await writePrintLoggerFile(file, 300, 21);
+      await importFile(world.db, file, { clock });
+      expect(stale()).toEqual(['2024-04']);
+      const after = reports().report(2024, 'jobs');
+      expect(stale()).toEqual([]);
+      expect(after.sheets - before.sheets).toBe(added.sheets);
+      expect(after.months[0]?.sheets).toBe((before.months[0]?.sheets ?? 0) + added.sheets);
+    } finally {
+      removeTempDir(dir);
+    }
+  });
+
+  it('answers GET /api/kpi/report (the public contract) and refuses an unknown fiscal year and a clerk', async () => {
+    const dx = await signIn(world.app, 'dx');
+    const res = await dx.inject({ method: 'GET', url: '/api/kpi/report?fy=2024' });
+    const body = bodyOf(api.kpiReport, res);
+    for (const key of ['fiscalYear', 'label', 'measure', 'sheets', 'pages', 'jobs', 'baseline', 'reduction', 'target', 'achievementPercent', 'months', 'bySite', 'byDepartment', 'byPrinter', 'unmapped']) {
+      expect(body).toHaveProperty(key);
+    }
+    expect(body.label).toBe('令和6年度');
+    expect(body.months.map((m) => m.month)).toEqual(['2024-04', '2024-05', '2024-06', '2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12', '2025-01', '2025-02', '2025-03']);
+    const bad = await dx.inject({ method: 'GET', url: '/api/kpi/report?fy=12' });
+    expect(bad.statusCode).toBe(400);
+    expect(errorOf(bad).field).toBe('query.fy');
+    const clerk = await signIn(world.app, 'clerk');
+    expect((await clerk.inject({ method: 'GET', url: '/api/kpi/report?fy=2024' })).statusCode).toBe(403);
+  });
+});
