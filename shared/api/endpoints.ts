@@ -50,7 +50,24 @@ import {
   sourceStatusSchema,
   sourceTokenSchema,
 } from './sources.js';
-import { kpiReportQuerySchema, kpiReportSchema } from './kpi.js';
+import {
+  kpiBreakdownQuerySchema,
+  kpiBreakdownSchema,
+  kpiDocumentsQuerySchema,
+  kpiDocumentsSchema,
+  kpiNameListSchema,
+  kpiNamesQuerySchema,
+  kpiReportQuerySchema,
+  kpiReportSchema,
+  kpiYearInputSchema,
+  kpiYearListSchema,
+  kpiYearQuerySchema,
+  kpiYearSchema,
+  nameMapIdParamsSchema,
+  nameMapInputSchema,
+  nameMapListSchema,
+  nameMapSchema,
+} from './kpi.js';
 import {
   ingestChunkMaxBytes,
   ingestChunkQuerySchema,
@@ -236,6 +253,51 @@ export const api = {
     method: 'GET', path: '/api/kpi/report', access: roles('dx', 'admin'), tag: 'kpi',
     summary: "A fiscal year's paper KPI (public contract, the same JSON as kamiless report --json): sheets, baseline, reduction, target, 達成率, months, breakdowns",
     query: kpiReportQuerySchema, response: kpiReportSchema,
+  }),
+  kpiBreakdown: endpoint({
+    method: 'GET', path: '/api/kpi/breakdown', access: roles('dx', 'admin'), tag: 'kpi',
+    summary: "A drill-down of a year's print jobs within a site and/or department (0 = 未割当): departments, printers, users, months",
+    query: kpiBreakdownQuerySchema, response: kpiBreakdownSchema,
+  }),
+  kpiDocuments: endpoint({
+    method: 'GET', path: '/api/kpi/documents', access: roles('dx', 'admin'), tag: 'kpi',
+    summary: 'The documents printed most in a fiscal year, by sheets',
+    query: kpiDocumentsQuerySchema, response: kpiDocumentsSchema,
+  }),
+  kpiNames: endpoint({
+    method: 'GET', path: '/api/kpi/names', access: roles('dx', 'admin'), tag: 'kpi',
+    summary: "A fiscal year's log user or printer names, most sheets first, with where the mapping places each (未割当 when nowhere)",
+    query: kpiNamesQuerySchema, response: kpiNameListSchema,
+  }),
+  listKpiYears: endpoint({
+    method: 'GET', path: '/api/kpi/years', access: roles('dx', 'admin'), tag: 'kpi',
+    summary: 'The fiscal years with KPI settings of their own (target, measure, baseline, sheet basis)',
+    response: kpiYearListSchema,
+  }),
+  kpiYear: endpoint({
+    method: 'GET', path: '/api/kpi/year', access: roles('dx', 'admin'), tag: 'kpi',
+    summary: "A fiscal year's KPI settings, carried from the latest earlier year when it has none of its own",
+    query: kpiYearQuerySchema, response: kpiYearSchema,
+  }),
+  setKpiYear: endpoint({
+    method: 'PUT', path: '/api/kpi/years', access: roles('dx', 'admin'), tag: 'kpi',
+    summary: "Set a fiscal year's target, measure, baseline (an earlier year or a typed-in figure with its source) and sheet basis",
+    body: kpiYearInputSchema, response: kpiYearSchema,
+  }),
+  listNameMaps: endpoint({
+    method: 'GET', path: '/api/kpi/maps', access: roles('dx', 'admin'), tag: 'kpi',
+    summary: 'The rules placing log user and printer names in departments and sites',
+    response: nameMapListSchema,
+  }),
+  createNameMap: endpoint({
+    method: 'POST', path: '/api/kpi/maps', access: roles('dx', 'admin'), tag: 'kpi',
+    summary: 'Add a rule (exact, prefix, suffix or regex) placing log names in a department or site; the figures follow at once',
+    body: nameMapInputSchema, response: nameMapSchema,
+  }),
+  removeNameMap: endpoint({
+    method: 'DELETE', path: '/api/kpi/maps/:id', access: roles('dx', 'admin'), tag: 'kpi',
+    summary: 'Remove a mapping rule; the names it placed become 未割当 unless another rule or a login places them',
+    params: nameMapIdParamsSchema, response: okSchema,
   }),
   ingestHello: endpoint({
     method: 'POST', path: '/api/ingest/hello', access: sourceToken, tag: 'ingest',

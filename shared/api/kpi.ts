@@ -96,3 +96,85 @@ export const kpiReportSchema = z.object({
   whatIfDuplex: count,
 });
 export type KpiReport = z.infer<typeof kpiReportSchema>;
+
+/** A fiscal year's KPI settings. */
+export const kpiYearSchema = z.object({
+  fiscalYear: int,
+  /** The reduction aimed at, in sheets; null: none set. */
+  target: count.nullable(),
+  measure: kpiMeasureSchema,
+  /** The baseline: an earlier fiscal year of the same measure, or a typed-in figure with its source; neither: none yet. */
+  baselineYear: int.nullable(),
+  baselineSheets: count.nullable(),
+  baselineSource: z.string(),
+  sheetBasis: sheetBasisSchema,
+  /** False: the year has no settings of its own; these are carried from the latest year before it (target then null). */
+  stored: z.boolean(),
+});
+export type KpiYear = z.infer<typeof kpiYearSchema>;
+
+export const kpiYearListSchema = z.object({ items: z.array(kpiYearSchema) });
+export const kpiYearQuerySchema = z.object({ fy: fiscalYearSchema });
+
+export const kpiYearInputSchema = z.object({
+  fiscalYear: z.number().int().min(2000).max(2100),
+  target: z.number().int().min(0).max(1_000_000_000).nullable(),
+  measure: kpiMeasureSchema,
+  baselineYear: z.number().int().min(2000).max(2100).nullable(),
+  baselineSheets: z.number().int().min(0).max(1_000_000_000).nullable(),
+  baselineSource: z.string().trim().max(200).default(''),
+  sheetBasis: sheetBasisSchema.default('sheets'),
+});
+
+export const nameMapSubjectSchema = z.enum(['user', 'printer']);
+
+/** A rule placing log user or printer names in the organisation. */
+export const nameMapSchema = z.object({
+  id: z.number().int().positive(),
+  subject: nameMapSubjectSchema,
+  kind: z.enum(['exact', 'prefix', 'suffix', 'regex']),
+  pattern: z.string(),
+  departmentId: z.number().int().nullable(),
+  siteId: z.number().int().nullable(),
+});
+export type NameMap = z.infer<typeof nameMapSchema>;
+export const nameMapListSchema = z.object({ items: z.array(nameMapSchema) });
+export const nameMapInputSchema = nameMapSchema.omit({ id: true }).extend({ pattern: z.string().trim().min(1).max(200) });
+export const nameMapIdParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+
+/** The log names of a fiscal year with where they are placed now. */
+export const kpiNamesQuerySchema = z.object({ fy: fiscalYearSchema, subject: nameMapSubjectSchema });
+export const kpiNameRowSchema = z.object({
+  name: z.string(),
+  jobs: count,
+  sheets: count,
+  departmentId: z.number().int().nullable(),
+  siteId: z.number().int().nullable(),
+  /** How it was placed: its login, a rule (ruleId), or not at all (未割当). */
+  via: z.enum(['login', 'rule']).nullable(),
+  ruleId: z.number().int().nullable(),
+});
+export const kpiNameListSchema = z.object({ items: z.array(kpiNameRowSchema) });
+
+/** A drill-down: the year's figures within one site and/or department. */
+export const kpiBreakdownQuerySchema = z.object({
+  fy: fiscalYearSchema,
+  measure: kpiMeasureSchema.optional(),
+  /** 0 = 未割当. */
+  siteId: z.coerce.number().int().min(0).optional(),
+  departmentId: z.coerce.number().int().min(0).optional(),
+});
+export const kpiBreakdownSchema = z.object({
+  sheets: count,
+  jobs: count,
+  byDepartment: z.array(breakdownRowSchema),
+  byPrinter: z.array(breakdownRowSchema),
+  byUser: z.array(breakdownRowSchema),
+  months: z.array(z.object({ month: z.string(), sheets: count })),
+});
+export type KpiBreakdown = z.infer<typeof kpiBreakdownSchema>;
+
+export const kpiDocumentsQuerySchema = z.object({ fy: fiscalYearSchema, limit: z.coerce.number().int().min(1).max(100).default(20) });
+export const kpiDocumentsSchema = z.object({
+  items: z.array(z.object({ document: z.string(), jobs: count, pages: count, sheets: count })),
+});

@@ -1,4 +1,4 @@
-import { compileRules, loginKey, resolveName, type MappingRule, type MappingRuleKind } from '../../../shared/domain/kpi/index.js';
+import { compileRules, loginKey, resolveNameDetailed, type MappingRule, type MappingRuleKind } from '../../../shared/domain/kpi/index.js';
 import { AppError } from '../app-error.js';
 import { isoAt, type Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
@@ -20,10 +20,17 @@ export interface Placement {
   siteId: number | null;
 }
 
+/** Where a name is placed and why: its login, a rule of kpi_name_maps (ruleId), or nothing (未割当). */
+export interface Explained extends Placement {
+  via: 'login' | 'rule' | null;
+  ruleId: number | null;
+}
+
 /** Resolves log user and printer names to departments and sites, for one report. */
 export interface NameResolver {
   user(name: string): Placement;
   printer(name: string): Placement;
+  explain(subject: 'user' | 'printer', name: string): Explained;
 }
 
 const unplaced: Placement = { departmentId: null, siteId: null };
@@ -82,16 +89,19 @@ export function createNameMapsRepo(db: Db, clock: Clock) {
         if (!m) return unplaced;
         return { departmentId: m.departmentId, siteId: m.siteId ?? (m.departmentId === null ? null : (siteOfDepartment.get(m.departmentId) ?? null)) };
       };
+      const mappings = { user: { byLogin, rules: userRules }, printer: { byLogin: new Map<string, number>(), rules: printerRules } };
+      const explain = (subject: 'user' | 'printer', name: string): Explained => {
+        const hit = resolveNameDetailed(name, mappings[subject]);
+        if (!hit) return { ...unplaced, via: null, ruleId: null };
+        return { ...place(hit.target), via: hit.via, ruleId: hit.via === 'rule' ? hit.target : null };
+      };
       const cache = { user: new Map<string, Placement>(), printer: new Map<string, Placement>() };
-      const cached = (subject: 'user' | 'printer', name: string, compute: () => Placement) => {
+      const cached = (subject: 'user' | 'printer', name: string): Placement => {
         let p = cache[subject].get(name);
-        if (!p) cache[subject].set(name, (p = compute()));
+        if (!p) cache[subject].set(name, (p = explain(subject, name)));
         return p;
       };
-      return {
-        user: (name) => cached('user', name, () => place(resolveName(name, { byLogin, rules: userRules }))),
-        printer: (name) => cached('printer', name, () => place(resolveName(name, { byLogin: new Map(), rules: printerRules }))),
-      };
+      return { user: (name) => cached('user', name), printer: (name) => cached('printer', name), explain };
     },
   };
 }

@@ -105,7 +105,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     db: opts.db, clock, runner, events, spoolDir: folderInData(opts, 'imports'), ...(opts.importMaxBytes !== undefined && { maxBytes: opts.importMaxBytes }),
   }));
 
-  await app.register(kpiPlugin(createKpiReports(opts.db, clock)));
+  await app.register(kpiPlugin(services, createKpiReports(opts.db, clock)));
   await app.register(ingestPlugin(services, { store: new IngestStore(folderInData(opts, ingestFolderName)) }));
 
   await app.register(sourcesPlugin(services, { ...(opts.onSourcesChanged && { onSourcesChanged: opts.onSourcesChanged }) }));

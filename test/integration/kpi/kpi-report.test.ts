@@ -124,4 +124,72 @@ describe('the paper KPI report', () => {
     const clerk = await signIn(world.app, 'clerk');
     expect((await clerk.inject({ method: 'GET', url: '/api/kpi/report?fy=2024' })).statusCode).toBe(403);
   });
+
+  it('drills down: a site\'s departments, a department\'s printers and users, each adding up to its parent line', async () => {
+    const dx = await signIn(world.app, 'dx');
+    const report = bodyOf(api.kpiReport, await dx.inject({ method: 'GET', url: '/api/kpi/report?fy=2024&measure=jobs' }));
+    for (const site of report.bySite) {
+      const b = bodyOf(api.kpiBreakdown, await dx.inject({ method: 'GET', url: `/api/kpi/breakdown?fy=2024&siteId=${site.id ?? 0}` }));
+      expect(b.sheets).toBe(site.sheets);
+      expect(b.byDepartment.reduce((a, d) => a + d.sheets, 0)).toBe(site.sheets);
+      expect(b.months.reduce((a, m) => a + m.sheets, 0)).toBe(site.sheets);
+      for (const d of b.byDepartment) {
+        const inner = bodyOf(api.kpiBreakdown, await dx.inject({ method: 'GET', url: `/api/kpi/breakdown?fy=2024&siteId=${site.id ?? 0}&departmentId=${d.id ?? 0}` }));
+        expect(inner.byPrinter.reduce((a, p) => a + p.sheets, 0)).toBe(d.sheets);
+      }
+    }
+  });
+
+  it('lists the log names of a year with where each is placed and why, and moves one with a rule', async () => {
+    const dx = await signIn(world.app, 'dx');
+    const names = () => dx.inject({ method: 'GET', url: '/api/kpi/names?fy=2024&subject=user' }).then((r) => bodyOf(api.kpiNames, r).items);
+    const before = await names();
+    expect(before.length).toBeGreaterThan(0);
+    const sheets = before.map((n) => n.sheets);
+    expect([...sheets].sort((a, b) => b - a)).toEqual(sheets);
+    const unplaced = before.find((n) => n.via === null);
+    if (!unplaced) throw new Error('the fixtures have a user no login or rule places');
+    const department = world.db.prepare('SELECT id FROM departments LIMIT 1').get() as { id: number };
+    const created = await dx.inject({ method: 'POST', url: '/api/kpi/maps', payload: { subject: 'user', kind: 'exact', pattern: unplaced.name, departmentId: department.id, siteId: null } });
+    const rule = bodyOf(api.createNameMap, created);
+    const moved = (await names()).find((n) => n.name === unplaced.name);
+    expect(moved).toMatchObject({ via: 'rule', ruleId: rule.id, departmentId: department.id });
+    const again = await dx.inject({ method: 'POST', url: '/api/kpi/maps', payload: { subject: 'user', kind: 'exact', pattern: unplaced.name, departmentId: department.id, siteId: null } });
+    expect(again.statusCode).toBe(409);
+    const unknown = await dx.inject({ method: 'POST', url: '/api/kpi/maps', payload: { subject: 'user', kind: 'prefix', pattern: 'x', departmentId: 99999, siteId: null } });
+    expect(errorOf(unknown)).toMatchObject({ code: 'unknown_reference', field: 'body.departmentId' });
+    expect((await dx.inject({ method: 'DELETE', url: `/api/kpi/maps/${rule.id}` })).statusCode).toBe(200);
+    expect((await names()).find((n) => n.name === unplaced.name)?.via).toBeNull();
+    expect((await dx.inject({ method: 'DELETE', url: `/api/kpi/maps/${rule.id}` })).statusCode).toBe(404);
+  });
+
+  it('keeps a year\'s settings, carries them to later years without a target, and refuses bad ones changing nothing', async () => {
+    const dx = await signIn(world.app, 'dx');
+    const put = (body: Record<string, unknown>) => dx.inject({ method: 'PUT', url: '/api/kpi/years', payload: body });
+    const base = { fiscalYear: 2025, target: 5000, measure: 'jobs', baselineYear: 2023, baselineSheets: null, baselineSource: '', sheetBasis: 'a4-equivalent' };
+    expect(bodyOf(api.setKpiYear, await put(base))).toMatchObject({ fiscalYear: 2025, target: 5000, sheetBasis: 'a4-equivalent', stored: true });
+    const carried = bodyOf(api.kpiYear, await dx.inject({ method: 'GET', url: '/api/kpi/year?fy=2026' }));
+    expect(carried).toMatchObject({ fiscalYear: 2026, target: null, baselineYear: 2023, sheetBasis: 'a4-equivalent', stored: false });
+    const snapshot = JSON.stringify(bodyOf(api.listKpiYears, await dx.inject({ method: 'GET', url: '/api/kpi/years' })));
+    for (const [bad, field] of [
+      [{ ...base, target: -5 }, 'body.target'],
+      [{ ...base, baselineYear: 2025 }, 'body.baselineYear'],
+      [{ ...base, baselineYear: 2023, baselineSheets: 100 }, 'body.baselineSheets'],
+      [{ ...base, baselineYear: null, baselineSheets: 100, baselineSource: ' ' }, 'body.baselineSource'],
+      [{ ...base, fiscalYear: 12 }, 'body.fiscalYear'],
+    ] as const) {
+      const res = await put(bad);
+      expect(res.statusCode, JSON.stringify(bad)).toBe(400);
+      expect(errorOf(res).field).toBe(field);
+    }
+    expect(JSON.stringify(bodyOf(api.listKpiYears, await dx.inject({ method: 'GET', url: '/api/kpi/years' })))).toBe(snapshot);
+  });
+
+  it('lists the documents printed most in a year, by sheets', async () => {
+    const dx = await signIn(world.app, 'dx');
+    const docs = bodyOf(api.kpiDocuments, await dx.inject({ method: 'GET', url: '/api/kpi/documents?fy=2024&limit=5' })).items;
+    expect(docs.length).toBe(5);
+    const sheets = docs.map((d) => d.sheets);
+    expect([...sheets].sort((a, b) => b - a)).toEqual(sheets);
+  });
 });

@@ -1,11 +1,51 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../../../shared/api/endpoints.js';
+import { AppError } from '../../app-error.js';
 import type { KpiReports } from '../../kpi/kpi-report.js';
+import type { Services } from '../../services.js';
 import { route } from '../route.js';
 
-/** The paper KPI (紙削減): the report of a fiscal year. */
-export function kpiPlugin(reports: KpiReports) {
+/** The paper KPI (紙削減): reports, drill-downs, the fiscal years' settings and the organisation mapping. */
+export function kpiPlugin(services: Services, reports: KpiReports) {
+  /** Whether `get` finds the row: the repositories' get throws not_found for a missing one. */
+  const exists = (id: number | null, get: (id: number) => unknown) => {
+    if (id === null) return true;
+    try {
+      get(id);
+      return true;
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'not_found') return false;
+      throw err;
+    }
+  };
+
   return async (app: FastifyInstance) => {
     route(app, api.kpiReport, ({ query }) => reports.report(query.fy, query.measure));
+    route(app, api.kpiBreakdown, ({ query }) => reports.breakdown(query.fy, { siteId: query.siteId, departmentId: query.departmentId }));
+    route(app, api.kpiDocuments, ({ query }) => reports.documents(query.fy, query.limit));
+    route(app, api.kpiNames, ({ query }) => ({ items: reports.logNames(query.fy, query.subject) }));
+
+    route(app, api.listKpiYears, () => ({ items: reports.years.list() }));
+    route(app, api.kpiYear, ({ query }) => reports.years.get(query.fy));
+    route(app, api.setKpiYear, ({ body, me }) => {
+      const { fiscalYear, ...input } = body;
+      const saved = reports.years.set(fiscalYear, input);
+      services.adminLog.record(me().user.id, 'kpi.year.set', String(fiscalYear), { ...input });
+      return saved;
+    });
+
+    route(app, api.listNameMaps, () => ({ items: reports.names.list() }));
+    route(app, api.createNameMap, ({ body, me }) => {
+      if (!exists(body.departmentId, services.departments.get)) throw new AppError('unknown_reference', { field: 'body.departmentId' });
+      if (!exists(body.siteId, services.sites.get)) throw new AppError('unknown_reference', { field: 'body.siteId' });
+      const map = reports.names.add(body);
+      services.adminLog.record(me().user.id, 'kpi.map.add', `${map.subject}:${map.kind}:${map.pattern}`, { departmentId: map.departmentId, siteId: map.siteId });
+      return map;
+    });
+    route(app, api.removeNameMap, ({ params, me }) => {
+      reports.names.remove(params.id);
+      services.adminLog.record(me().user.id, 'kpi.map.remove', String(params.id));
+      return { ok: true as const };
+    });
   };
 }
