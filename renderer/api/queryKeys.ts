@@ -3,6 +3,8 @@ import type { api, QueryOf } from '../../shared/api/index.js';
 export type UserListQuery = QueryOf<typeof api.listUsers>;
 export type LogFileListQuery = QueryOf<typeof api.listLogFiles>;
 export type RejectedListQuery = QueryOf<typeof api.listRejectedLines>;
+export type KpiBreakdownQuery = QueryOf<typeof api.kpiBreakdown>;
+export type KpiNamesQuery = QueryOf<typeof api.kpiNames>;
 
 /** Every cache key in one place, so a mutation invalidates exactly what it changed. */
 export const queryKeys = {
@@ -22,4 +24,17 @@ export const queryKeys = {
   sources: ['printlog', 'sources'],
   importProgress: (uploadId: string) => ['importProgress', uploadId],
   sourcePreview: (key: string | null) => ['sourcePreview', key],
+  /**
+   * The paper KPI (紙削減): everything under `kpi` changes when jobs are stored
+   * (the server events refresh it with `printlog`), when a year's settings are
+   * saved and when a mapping rule is added or removed.
+   */
+  kpi: ['kpi'],
+  kpiReport: (fy: number, measure: string | null) => ['kpi', 'report', fy, measure],
+  kpiBreakdown: (query: KpiBreakdownQuery) => ['kpi', 'breakdown', query],
+  kpiDocuments: (fy: number) => ['kpi', 'documents', fy],
+  kpiNames: (query: KpiNamesQuery) => ['kpi', 'names', query],
+  kpiYears: ['kpi', 'years'],
+  kpiYear: (fy: number) => ['kpi', 'year', fy],
+  nameMaps: ['kpi', 'maps'],
 } as const;

@@ -11,7 +11,9 @@ const REFRESH_EVERY_MS = 500;
 /**
  * Follows the hub's server-sent events (the signed-in layout mounts it): when jobs are stored
  * anywhere (a watched folder, a branch agent, someone's upload), what shows
- * print-log figures is fetched again. EventSource reconnects by itself; without
+ * print-log figures is fetched again, the paper KPI (紙削減) included: its
+ * rollups are rebuilt from the stored jobs, so the dashboard follows a watched
+ * log line within a second. EventSource reconnects by itself; without
  * it (an old WebView) the screens still refresh on their own timers.
  */
 export function useServerEvents(): void {
@@ -24,6 +26,7 @@ export function useServerEvents(): void {
       timer ??= setTimeout(() => {
         timer = null;
         void queryClient.invalidateQueries({ queryKey: queryKeys.printlog });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.kpi });
       }, REFRESH_EVERY_MS);
     };
     source.addEventListener('printlog', onPrintlog);

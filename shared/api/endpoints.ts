@@ -69,6 +69,15 @@ import {
   nameMapSchema,
 } from './kpi.js';
 import {
+  evaluationInputSchema,
+  evaluationQuerySchema,
+  evaluationSchema,
+  purchaseInputSchema,
+  purchaseListSchema,
+  purchaseSchema,
+  purchasesQuerySchema,
+} from './kpi-evaluation.js';
+import {
   ingestChunkMaxBytes,
   ingestChunkQuerySchema,
   ingestFileQuerySchema,
@@ -298,6 +307,26 @@ export const api = {
     method: 'DELETE', path: '/api/kpi/maps/:id', access: roles('dx', 'admin'), tag: 'kpi',
     summary: 'Remove a mapping rule; the names it placed become 未割当 unless another rule or a login places them',
     params: nameMapIdParamsSchema, response: okSchema,
+  }),
+  kpiEvaluation: endpoint({
+    method: 'GET', path: '/api/kpi/evaluation', access: roles('dx', 'admin'), tag: 'kpi',
+    summary: "A fiscal year's evaluation table (評価): the paperless KPI from the data first, then the KPIs typed in (target, actual, 達成率, comment); CSV and PDF at /api/kpi/evaluation.csv and .pdf",
+    query: evaluationQuerySchema, response: evaluationSchema,
+  }),
+  setKpiEvaluation: endpoint({
+    method: 'PUT', path: '/api/kpi/evaluation', access: roles('dx', 'admin'), tag: 'kpi',
+    summary: "Replace a fiscal year's typed-in KPIs (figures ≥ 0 or null, keys unique, labels not empty) and optionally the paperless row's comment",
+    body: evaluationInputSchema, response: evaluationSchema,
+  }),
+  kpiPurchases: endpoint({
+    method: 'GET', path: '/api/kpi/purchases', access: roles('dx', 'admin'), tag: 'kpi',
+    summary: "Paper bought in a fiscal year, by month (reams, and sheets = reams × 500): the KPI's purchases measure",
+    query: purchasesQuerySchema, response: purchaseListSchema,
+  }),
+  setKpiPurchase: endpoint({
+    method: 'PUT', path: '/api/kpi/purchases', access: roles('dx', 'admin'), tag: 'kpi',
+    summary: "Enter or correct a month's paper purchase (reams, a note)",
+    body: purchaseInputSchema, response: purchaseSchema,
   }),
   ingestHello: endpoint({
     method: 'POST', path: '/api/ingest/hello', access: sourceToken, tag: 'ingest',

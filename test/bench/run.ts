@@ -1,4 +1,5 @@
 import { apiDuringImportBench, generateLog, importBench, kamilessCli, type ImportFigure } from './import.bench.js';
+import { kpiBench } from './kpi.bench.js';
 import { usersListBench } from './users-list.bench.js';
 import { watcherBench } from './watcher.bench.js';
 
@@ -50,4 +51,12 @@ if (process.env['BENCH_IMPORT_5M'] === '1') {
   } finally {
     fiveMillion.remove();
   }
+}
+
+// The paper KPI dashboard over many jobs (written with SQL; BENCH_KPI_JOBS, 10,000,000 by default).
+if (!importOnly) {
+  const k = await kpiBench(Number(process.env['BENCH_KPI_JOBS'] ?? 10_000_000));
+  console.log(
+    `KPI report over ${k.jobs.toLocaleString('en-US')} jobs (GET /api/kpi/report, one fiscal year with breakdowns): p50 ${k.reportP50Ms.toFixed(1)} ms, max ${k.reportMaxMs.toFixed(1)} ms (goal ≤ 50 ms) | baseline plain SUM of the year's jobs by month: ${k.plainSumMs.toFixed(0)} ms | ratio ${(k.reportP50Ms / k.plainSumMs).toFixed(3)}× | after a mapping change: ${k.afterMappingMs.toFixed(1)} ms (no re-roll needed) | full re-roll of the monthly rollups: ${k.rerollSeconds.toFixed(1)} s`,
+  );
 }

@@ -24,11 +24,14 @@ function runCli(args: string[]): Promise<string> {
   });
 }
 
-/** `kamiless demo` into a fresh data folder; every user gets `password`. */
-export async function demoTown(dataDir: string, password: string): Promise<void> {
+/**
+ * `kamiless demo` into a fresh data folder; every user gets `password`. Without
+ * `logs`, the town only (`--no-logs`): most tests start from an empty ログ取込.
+ */
+export async function demoTown(dataDir: string, password: string, opts: { logs?: boolean } = {}): Promise<void> {
   const pwFile = join(dataDir, '..', `pw-${Date.now()}.txt`);
   writeFileSync(pwFile, `${password}\n`);
-  await runCli(['demo', '--data', dataDir, '--password-file', pwFile, '--json']);
+  await runCli(['demo', '--data', dataDir, '--password-file', pwFile, '--json', ...(opts.logs ? [] : ['--no-logs'])]);
 }
 
 export function freshDataDir(): string {

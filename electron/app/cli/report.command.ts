@@ -1,8 +1,11 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { kpiMeasureSchema, type KpiReport } from '../../../shared/api/kpi.js';
-import { paperlessRow, toCsv } from '../../../shared/domain/kpi/index.js';
 import { AppError } from '../app-error.js';
 import { systemClock } from '../clock.js';
+import { evaluationPdf } from '../kpi/evaluation-pdf.js';
+import { createEvaluationRepo, evaluationCsv, evaluationOf } from '../kpi/evaluation.repo.js';
 import { createKpiReports } from '../kpi/kpi-report.js';
 import { encodeShiftJis, encodeUtf8WithBom } from '../kpi/shift-jis.js';
 import { CliError } from './io.js';
@@ -16,6 +19,7 @@ interface ReportFlags {
   json?: boolean;
   csv?: boolean;
   sjis?: boolean;
+  pdf?: string;
 }
 
 const n = (value: number | null) => (value === null ? '—' : value.toLocaleString('ja-JP'));
@@ -44,11 +48,14 @@ export function reportCommand(program: Command): void {
     .option('--json', 'print the report as JSON (a public contract: fields are only ever added)')
     .option('--csv', 'print the evaluation table (評価) as CSV, UTF-8 with a BOM for Excel')
     .option('--sjis', 'with --csv: Shift_JIS instead of UTF-8 (older Excel)')
-    .action((flags: ReportFlags) => {
+    .option('--pdf <file>', 'write the evaluation report (評価) as a printable A4 PDF to the file')
+    .action(async (flags: ReportFlags) => {
       const measure = flags.measure === undefined ? undefined : kpiMeasureSchema.safeParse(flags.measure);
       if (measure && !measure.success) throw new CliError(`--measure ${flags.measure}: choose jobs, counters or purchases`, 2);
-      if (flags.json && flags.csv) throw new CliError('--json and --csv: choose one', 2);
+      if ([flags.json, flags.csv, flags.pdf !== undefined].filter(Boolean).length > 1) throw new CliError('--json, --csv and --pdf: choose one', 2);
       if (flags.sjis && !flags.csv) throw new CliError('--sjis goes with --csv', 2);
+      // The PDF is the year's evaluation, on the measure its settings name, like GET /api/kpi/evaluation.pdf.
+      if (flags.pdf !== undefined && measure) throw new CliError('--measure does not go with --pdf (the evaluation uses the measure the year is set to)', 2);
       const { db } = openDataFolder(flags.data);
       try {
         let built;
@@ -63,8 +70,20 @@ export function reportCommand(program: Command): void {
           return;
         }
         if (flags.csv) {
-          const csv = toCsv([paperlessRow(built.kpi, { lang: 'ja' })], { fiscalYear: flags.fy, lang: 'ja', title: true });
+          // The whole table: the paperless row from the data, then the KPIs typed in for the year.
+          const csv = evaluationCsv(evaluationOf(createEvaluationRepo(db, systemClock).get(flags.fy), built.kpi, 'ja'), 'ja');
           process.stdout.write(flags.sjis ? encodeShiftJis(csv) : encodeUtf8WithBom(csv));
+          return;
+        }
+        if (flags.pdf !== undefined) {
+          const file = resolve(flags.pdf);
+          const pdf = await evaluationPdf(db, systemClock, flags.fy);
+          try {
+            writeFileSync(file, pdf);
+          } catch (err) {
+            throw new CliError(`--pdf ${flags.pdf}: ${(err as Error).message}`);
+          }
+          console.log(`${built.report.label} 評価: ${file} (${Math.ceil(pdf.byteLength / 1024)} KB)`);
           return;
         }
         printText(built.report);

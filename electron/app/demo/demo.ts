@@ -2,7 +2,8 @@ import { AppError } from '../app-error.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { hashPassword } from '../org/passwords.js';
-import { createServices } from '../services.js';
+import { createServices, type Services } from '../services.js';
+import { assertNoDemoLogs, installDemoLogs, type DemoLogsOptions, type DemoLogsSummary } from './demo-logs.js';
 import { demoDepartments, demoPositions, demoSites, demoTownName, demoUsers } from './demo-town.js';
 
 export interface DemoUserSummary {
@@ -14,10 +15,33 @@ export interface DemoUserSummary {
   roles: string[];
 }
 
+export interface DemoOptions {
+  /**
+   * Also write the town's print-server logs, FY2021 (the baseline) to
+   * yesterday, into this folder and import them (demo-logs.ts). `onStart`
+   * is called once the town is made and the logs begin (they take seconds),
+   * `onLogs` with what was written and stored.
+   */
+  logs?: DemoLogsOptions & { onStart?: () => void; onLogs?: (summary: DemoLogsSummary) => void };
+}
+
 /** Fills an empty database with the demo town; refuses a town that already has users. */
-export async function createDemoTown(db: Db, clock: Clock, password: string): Promise<DemoUserSummary[]> {
+export async function createDemoTown(db: Db, clock: Clock, password: string, options: DemoOptions = {}): Promise<DemoUserSummary[]> {
   const s = createServices(db, clock);
   if (s.users.count() > 0) throw new AppError('setup_already_done', { detail: 'this data folder already holds a town; use an empty --data folder' });
+  // Checked before the town is made, so a refusal leaves the data folder as it was.
+  if (options.logs) assertNoDemoLogs(options.logs.dir);
+  const users = await createTown(db, s, password);
+  if (options.logs) {
+    // After the town: the log sources belong to its sites. Not in its transaction: the import commits in batches of its own.
+    options.logs.onStart?.();
+    const summary = await installDemoLogs(db, clock, options.logs);
+    options.logs.onLogs?.(summary);
+  }
+  return users;
+}
+
+async function createTown(db: Db, s: Services, password: string): Promise<DemoUserSummary[]> {
   // Hash outside the transaction (async, on the thread pool); each user gets their own salt.
   const hashes = await Promise.all(demoUsers.map(() => hashPassword(password)));
   return db.transaction(() => {

@@ -50,6 +50,8 @@ export function createJobMonthsRepo(db: Db, isA3: (paperSize: string) => boolean
       unknown_sides_jobs AS unknownSidesJobs, color_jobs AS colorJobs, duplex_savings AS duplexSavings
       FROM kpi_job_months WHERE month >= ? AND month <= ?`),
     months: db.prepare('SELECT DISTINCT strftime(\'%Y-%m\', time, \'+9 hours\') AS month FROM print_jobs'),
+    totals: db.prepare(`SELECT month, sum(sheets) AS sheets, sum(a3_sheets) AS a3Sheets FROM kpi_job_months
+      WHERE month >= ? AND month <= ? GROUP BY month`),
   };
 
   const rebuildMonth = db.transaction((month: string) => {
@@ -77,6 +79,11 @@ export function createJobMonthsRepo(db: Db, isA3: (paperSize: string) => boolean
         for (const r of s.months.all() as { month: string }[]) s.markStale.run(r.month);
       })();
       return refresh();
+    },
+    /** Sheets (and A3 sheets) per month from `first` to `last`, when only the totals are needed (a baseline year). */
+    monthTotals(first: string, last: string): { month: string; sheets: number; a3Sheets: number }[] {
+      refresh();
+      return s.totals.all(first, last) as { month: string; sheets: number; a3Sheets: number }[];
     },
     /** The rows of the months from `first` to `last` ('YYYY-MM', inclusive), after bringing stale months up to date. */
     rows(first: string, last: string): JobMonthRow[] {

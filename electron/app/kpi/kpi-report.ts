@@ -66,11 +66,15 @@ export function createKpiReports(db: Db, clock: Clock) {
 
   const sheetsOf = (r: JobMonthRow, basis: SheetBasis) => r.sheets + (basis === 'a4-equivalent' ? r.a3Sheets : 0);
 
-  function monthly(measure: KpiMeasure, fiscalYear: number, basis: SheetBasis): { monthly: Monthly; rows: JobMonthRow[] } {
+  function monthly(measure: KpiMeasure, fiscalYear: number, basis: SheetBasis, detail: 'rows' | 'totals' = 'rows'): { monthly: Monthly; rows: JobMonthRow[] } {
     const months = fiscalMonths(fiscalYear);
     const first = months[0] ?? '';
     const last = months[11] ?? '';
     const out: Monthly = {};
+    if (measure === 'jobs' && detail === 'totals') {
+      for (const r of jobMonths.monthTotals(first, last)) out[r.month] = r.sheets + (basis === 'a4-equivalent' ? r.a3Sheets : 0);
+      return { monthly: out, rows: [] };
+    }
     if (measure === 'jobs') {
       const rows = jobMonths.rows(first, last);
       for (const r of rows) out[r.month] = (out[r.month] ?? 0) + sheetsOf(r, basis);
@@ -132,7 +136,7 @@ export function createKpiReports(db: Db, clock: Clock) {
     const yearSheets = Object.values(year.monthly).reduce((a, b) => a + b, 0);
     let baseline: KpiBaseline;
     if (settings.baselineYear !== null) {
-      baseline = { kind: 'year', fiscalYear: settings.baselineYear, monthly: monthly(measure, settings.baselineYear, basis).monthly };
+      baseline = { kind: 'year', fiscalYear: settings.baselineYear, monthly: monthly(measure, settings.baselineYear, basis, 'totals').monthly };
     } else if (settings.baselineSheets !== null) {
       baseline = { kind: 'figure', sheets: settings.baselineSheets, source: settings.baselineSource };
     } else {

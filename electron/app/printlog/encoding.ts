@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { decodeCp932 } from './cp932.js';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'cp932';
 
@@ -56,7 +57,8 @@ export function normalizeEncoding(name: string): Encoding | null {
 export function decodeBytes(bytes: Uint8Array, encoding: Encoding): string {
   // A view, not a copy: this decodes every line of every file.
   const view = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return encoding === 'utf-8' ? view.toString('utf8') : iconv.decode(view, encoding);
+  if (encoding === 'utf-8') return view.toString('utf8');
+  return encoding === 'cp932' ? decodeCp932(view) : iconv.decode(view, encoding);
 }
 
 /** Byte width of one code unit and the bytes of "\n" in the encoding, for splitting lines without decoding. */

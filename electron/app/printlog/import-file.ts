@@ -1,12 +1,17 @@
 import { statSync } from 'node:fs';
-import type { FormatModule, FormatName, LineParser, ParseEvent } from '../../../shared/domain/printlog/format.js';
+import type { FormatModule, FormatName, ParserOptions } from '../../../shared/domain/printlog/format.js';
 import { detectFormat, formatByName } from '../../../shared/domain/printlog/registry.js';
 import { isoAt, type Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { decodeBytes, detectEncoding, type Encoding } from './encoding.js';
 import { identify } from './file-identity.js';
-import { readHead, readLineBatches, type LogLine } from './line-reader.js';
+import type { JobBatch } from './job-batch.js';
+import { LineBatcher } from './line-batcher.js';
+import { isGzip, readHead, readLineBatches } from './line-reader.js';
+import type { ParseJob, ParseMessage } from './parse-worker.js';
 import { createPrintlogRepo, emptyTally, type BatchTally, type FileWriter } from './printlog.repo.js';
+import type { ResourceLimits } from 'node:worker_threads';
+import { startWorker } from '../workers/start-worker.js';
 
 export interface ImportOptions {
   format?: FormatName;
@@ -22,6 +27,10 @@ export interface ImportOptions {
   clock: Clock;
   /** Called after every committed batch (progress bars, the kill test). */
   onCommit?: (progress: { line: number; position: number }) => void;
+  /** Files with at least this many bytes left to read are parsed in a worker thread (0: every file); 4 MiB unless given. */
+  parseWorkerFrom?: number;
+  /** The parse worker's heap limits (WORKER_LIMITS unless given). */
+  parseWorkerLimits?: ResourceLimits;
 }
 
 export interface FileImportResult extends BatchTally {
@@ -56,8 +65,16 @@ function chooseFormat(path: string, head: Buffer, encoding: Encoding, bomLength:
   return { module, reason: detected.reason };
 }
 
-/** Lines between two calls of forgetSettled within a transaction. */
-const FORGET_EVERY = 256;
+/** Files with more bytes than this left to read are parsed in a worker thread (importFile): below it, starting one costs more than it saves. */
+const PARSE_WORKER_FROM = 4 * 1024 * 1024;
+
+/**
+ * The parse worker's heap, capped: it holds a few batches and a word list, and
+ * two full-size heaps would take a large import past its 200 MB goal. A line
+ * too long for it ends the worker with ERR_WORKER_OUT_OF_MEMORY, and the
+ * import goes on in-thread (importFile).
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 12 };
 
 /**
  * One log file being read into the database: detects encoding and format,
@@ -66,30 +83,31 @@ const FORGET_EVERY = 256;
  * records how far the file has been read, so after a crash the next session
  * resumes there and a job is never lost or stored twice.
  *
- * `importFile` reads a file once to its end; a folder watcher keeps a session
- * open and calls `readAvailable('hold')` whenever the file grows.
+ * `importFile` reads a file once to its end, parsing it in a worker thread
+ * when it is large; a folder watcher keeps a session open and calls
+ * `readAvailable('hold')` whenever the file grows.
  */
 export class LogFileSession {
   readonly result: FileImportResult;
-  private readonly recent: LogLine[] = [];
   private readonly batchLines: number;
   private readonly now: () => string;
+  private readonly batcher: LineBatcher;
 
   private constructor(
     private readonly db: Db,
     private readonly writer: FileWriter,
     readonly fileId: number,
-    private readonly parser: LineParser,
+    private readonly parse: { module: FormatModule; options: ParserOptions },
     private readonly read: { encoding: Encoding; bomLength: number },
-    /** Where reading continues: past the last line handed to the parser. */
-    private lastEnd: number,
-    private lastLine: number,
+    /** Where reading starts: a committed position, and the number of the line before it. */
+    from: { position: number; line: number },
     result: FileImportResult,
     private readonly opts: ImportOptions,
   ) {
     this.result = result;
     this.batchLines = opts.batchLines ?? 5000;
     this.now = () => isoAt(opts.clock);
+    this.batcher = new LineBatcher(parse.module.createParser(parse.options), from);
   }
 
   /**
@@ -111,9 +129,10 @@ export class LogFileSession {
     const bomLength = opts.encoding && opts.encoding !== detected.encoding ? 0 : detected.bomLength;
     const { module, reason } = chooseFormat(path, head, encoding, bomLength, opts);
     if (module.needsMapping && opts.mapping === undefined) throw new ImportError(path, `the ${module.name} format needs --mapping`);
-    let parser: LineParser;
+    const options: ParserOptions = { timeZone: opts.timeZone ?? 'Asia/Tokyo', ...(opts.mapping !== undefined && { mapping: opts.mapping }) };
     try {
-      parser = module.createParser({ timeZone: opts.timeZone ?? 'Asia/Tokyo', ...(opts.mapping !== undefined && { mapping: opts.mapping }) });
+      // Made once here so that a mapping that does not fit is the file's error before anything is stored.
+      module.createParser(options);
     } catch (err) {
       throw new ImportError(path, `the mapping does not fit the ${module.name} format: ${(err as Error).message}`);
     }
@@ -135,12 +154,13 @@ export class LogFileSession {
     const result: FileImportResult = {
       path, format: module.name, formatReason: reason, encoding, encodingReason, lines: 0, rejected: [], ...emptyTally(),
     };
-    return new LogFileSession(db, repo.fileWriter(file.id, module.name, result), file.id, parser, { encoding, bomLength }, resume ? file.position : 0, resume ? file.line : 0, result, opts);
+    const from = resume ? { position: file.position, line: file.line } : { position: 0, line: 0 };
+    return new LogFileSession(db, repo.fileWriter(file.id, module.name, result), file.id, { module, options }, { encoding, bomLength }, from, result, opts);
   }
 
   /** Byte offset up to which the file has been read. */
   get readPosition(): number {
-    return this.lastEnd;
+    return this.batcher.readPosition;
   }
 
   /**
@@ -149,101 +169,102 @@ export class LogFileSession {
    * call, since the writer may be in the middle of it.
    */
   async readAvailable(lastLine: 'emit' | 'hold'): Promise<void> {
-    const batches = readLineBatches(this.result.path, {
-      encoding: this.read.encoding, offset: this.lastEnd, lineBefore: this.lastLine, bomLength: this.read.bomLength, lastLine,
+    const chunks = readLineBatches(this.result.path, {
+      encoding: this.read.encoding, offset: this.batcher.readPosition, lineBefore: this.batcher.readLine, bomLength: this.read.bomLength, lastLine,
     });
     let committed = false;
-    // Each chunk's lines are stored as they are parsed, in transactions that
-    // end with the chunk (a transaction cannot stay open across an await on a
-    // connection others use), so nothing read waits in memory for a commit.
-    for await (const batch of batches) {
-      for (let from = 0; from < batch.length; ) {
-        const to = Math.min(batch.length, from + this.batchLines);
-        this.commit(false, () => {
-          for (let i = from; i < to; i++) {
-            this.take(batch[i] as LogLine);
-            if ((i - from) % FORGET_EVERY === FORGET_EVERY - 1) this.forgetSettled();
-          }
-        });
-        from = to;
-        committed = true;
+    for await (const chunk of chunks) {
+      for (const l of chunk) {
+        this.batcher.take(l);
+        if (this.batcher.linesTaken >= this.batchLines) {
+          this.store(this.batcher.cut());
+          committed = true;
+        }
       }
     }
-    if (!committed) this.commit(false, () => undefined);
+    // Also when nothing was read: the file's updated_at says when it was last looked at.
+    if (!committed || this.batcher.linesTaken > 0) this.store(this.batcher.cut());
   }
 
   /** The file is complete: emit what the parser still holds and mark the file read to its end. */
   finish(): FileImportResult {
-    this.commit(true, () => {
-      for (const event of this.parser.end()) this.apply(event);
-    });
+    this.store(this.batcher.end());
     return this.result;
   }
 
-  private take(l: LogLine): void {
-    this.recent.push(l);
-    this.result.lines += 1;
-    for (const event of this.parser.push(l.text, l.line)) this.apply(event);
-    this.lastEnd = l.end;
-    this.lastLine = l.line;
-  }
-
-  private apply(event: ParseEvent): void {
-    switch (event.kind) {
-      case 'job':
-        this.writer.job(event.line, event.job);
-        break;
-      case 'counter':
-        this.writer.reading(event.line, event.reading);
-        break;
-      case 'reject':
-        this.writer.reject(event.line, event.reason, this.at(event.line)?.text ?? '', this.now());
-        this.result.rejected.push({ line: event.line, reason: event.reason });
-        break;
-      default: {
-        const never: never = event;
-        throw new Error(`unknown event ${String(never)}`);
-      }
-    }
-  }
-
-  // `recent` holds consecutive lines, so a line's index is its number minus the first one's.
-  private at(line: number): LogLine | undefined {
-    return this.recent[line - (this.recent[0]?.line ?? 0)];
-  }
-
-  /** Runs `read` (which stores what it parses) and records the position reached, in one transaction. */
-  private commit(finished: boolean, read: () => void): void {
-    let position = 0;
-    let line = 0;
-    this.db.transaction(() => {
-      this.writer.begin();
-      read();
-      const pending = finished ? null : this.parser.pendingSince();
-      const held = pending === null ? undefined : this.at(pending);
-      position = held ? held.start : this.lastEnd;
-      line = held ? held.line - 1 : this.lastLine;
-      this.writer.commit({ position, line, finished, now: this.now() });
-    })();
-    this.forgetSettled();
-    this.opts.onCommit?.({ line, position });
-  }
-
   /**
-   * Drops what only lines the parser no longer holds needed. Done every few
-   * hundred lines, not only at commits, so that a line's objects die young
-   * and V8 does not start allocating them straight into the old generation.
+   * Reads the file to its end and finishes it, the parsing in a worker thread
+   * (parse-worker.ts) while this thread stores its batches: the two halves of
+   * an import take about as long each, and this thread alone holds the
+   * connection. Crash safety is that of `readAvailable`: each batch commits
+   * with its position, and the worker keeps only a few batches ahead.
    */
-  private forgetSettled(): void {
-    const keepFrom = this.parser.pendingSince() ?? this.lastLine + 1;
-    this.recent.splice(0, Math.max(0, keepFrom - (this.recent[0]?.line ?? keepFrom)));
-    this.writer.settle(keepFrom);
+  readInWorker(): Promise<FileImportResult> {
+    const job: ParseJob = {
+      path: this.result.path, encoding: this.read.encoding, bomLength: this.read.bomLength, offset: this.batcher.readPosition,
+      lineBefore: this.batcher.readLine, format: this.parse.module.name, parser: this.parse.options, batchLines: this.batchLines,
+    };
+    return new Promise<FileImportResult>((resolve, reject) => {
+      const worker = startWorker(new URL('./parse-worker.js', import.meta.url), job, this.opts.parseWorkerLimits ?? WORKER_LIMITS);
+      let settled = false;
+      const settle = (fn: () => void) => {
+        if (settled) return;
+        settled = true;
+        void worker.terminate();
+        fn();
+      };
+      worker.on('message', (message: ParseMessage) => {
+        if (settled) return;
+        if (message.type === 'failed') {
+          settle(() => reject(new ImportError(this.result.path, message.message)));
+          return;
+        }
+        try {
+          this.store(message.batch);
+        } catch (err) {
+          settle(() => reject(err instanceof Error ? err : new Error(String(err))));
+          return;
+        }
+        if (message.batch.finished) settle(() => resolve(this.result));
+        else worker.postMessage('stored');
+      });
+      worker.on('error', (err) => settle(() => reject(err)));
+      worker.on('exit', (code) => settle(() => reject(new Error(`the parse worker exited (${code}) before the end of ${this.result.path}`))));
+    });
   }
+
+  /** Stores a batch with the position it reaches, in one transaction. */
+  private store(batch: JobBatch): void {
+    this.db.transaction(() => this.writer.store(batch, this.now()))();
+    this.result.lines += batch.lines;
+    for (const r of batch.rejects) this.result.rejected.push({ line: r.line, reason: r.reason });
+    this.opts.onCommit?.({ line: batch.line, position: batch.position });
+  }
+}
+
+/** What two sessions over one file read, as one result (the second's detection stands). */
+function addResults(first: FileImportResult, second: FileImportResult): FileImportResult {
+  const sum: FileImportResult = { ...second, lines: first.lines + second.lines, rejected: [...first.rejected, ...second.rejected] };
+  for (const key of Object.keys(emptyTally()) as (keyof BatchTally)[]) sum[key] = first[key] + second[key];
+  return sum;
 }
 
 /** Reads a whole file once (the `kamiless import` command, manual imports). */
 export async function importFile(db: Db, path: string, opts: ImportOptions): Promise<FileImportResult> {
   const session = await LogFileSession.open(db, path, opts);
+  const left = (isGzip(path) ? Infinity : statSync(path).size) - session.readPosition;
+  if (left >= (opts.parseWorkerFrom ?? PARSE_WORKER_FROM)) {
+    try {
+      return await session.readInWorker();
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw err;
+      // A line longer than the worker's capped heap holds (a one-line XML export of many events):
+      // read the rest on this thread, from the position the worker's batches committed.
+      const rest = await LogFileSession.open(db, path, opts);
+      await rest.readAvailable('emit');
+      return addResults(session.result, rest.finish());
+    }
+  }
   await session.readAvailable('emit');
   return session.finish();
 }

@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { FormatName } from '../../../shared/domain/printlog/format.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
+import { startWorker } from '../workers/start-worker.js';
 import { ImportError, importFile, type FileImportResult } from './import-file.js';
 
 /** One file to import, as the manual import on the ログ取込 screen asks for it. */
@@ -76,26 +73,10 @@ export function toOutcome(result: FileImportResult, rejectedShown: number): Impo
   return { ...result, rejected: result.rejected.slice(0, rejectedShown), rejectedCount: result.rejected.length };
 }
 
-/**
- * The worker's entry: the compiled `import-worker.js` beside this file in the
- * built app; from source (vitest, `node --import tsx`) a worker cannot load
- * TypeScript by itself (`--import tsx` in a worker's execArgv is not honoured
- * by Node 20), so a small bootstrap loads it through tsx's API.
- */
-function startWorker(job: WorkerJob): Worker {
-  const compiled = new URL('./import-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(compiled))) return new Worker(compiled, { workerData: job });
-  const source = new URL('./import-worker.ts', import.meta.url).href;
-  // require.resolve finds the CommonJS build of tsx's API, whose tsImport cannot load ESM; its ESM build sits beside it.
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => m.tsImport(${JSON.stringify(source)}, ${JSON.stringify(source)}));`;
-  return new Worker(bootstrap, { eval: true, workerData: job });
-}
-
 function runInWorker(job: WorkerJob, signal: AbortSignal | undefined): Promise<ImportOutcome> {
   return new Promise<ImportOutcome>((resolve, reject) => {
     if (signal?.aborted) return reject(new ImportCancelled());
-    const worker = startWorker(job);
+    const worker = startWorker(new URL('./import-worker.js', import.meta.url), job);
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;

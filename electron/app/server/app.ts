@@ -24,6 +24,7 @@ import { sourcesPlugin } from './plugins/sources.plugin.js';
 import { usersPlugin } from './plugins/users.plugin.js';
 import { eventsPlugin } from './plugins/events.plugin.js';
 import { kpiPlugin } from './plugins/kpi.plugin.js';
+import { kpiEvaluationPlugin } from './plugins/kpi-evaluation.plugin.js';
 import { createKpiReports } from '../kpi/kpi-report.js';
 import { EventHub } from './event-hub.js';
 import { registerRenderer } from './static.js';
@@ -106,6 +107,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }));
 
   await app.register(kpiPlugin(services, createKpiReports(opts.db, clock)));
+  await app.register(kpiEvaluationPlugin(services, opts.db, clock));
   await app.register(ingestPlugin(services, { store: new IngestStore(folderInData(opts, ingestFolderName)) }));
 
   await app.register(sourcesPlugin(services, { ...(opts.onSourcesChanged && { onSourcesChanged: opts.onSourcesChanged }) }));

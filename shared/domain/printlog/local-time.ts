@@ -69,12 +69,68 @@ export function isValidWallClock(w: WallClock): boolean {
   return d.getUTCFullYear() === w.year && d.getUTCMonth() === w.month - 1 && d.getUTCDate() === w.day;
 }
 
-/** The UTC instant (ISO string) of a wall-clock time in `timeZone`, or null for an impossible time. */
-export function wallClockToIso(w: WallClock, timeZone = 'Asia/Tokyo'): string | null {
-  if (!isValidWallClock(w)) return null;
+/** The instant of a valid wall-clock time in `timeZone`, in milliseconds. */
+function epochOf(w: WallClock, timeZone: string): number {
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   // Two passes settle the offset even across a DST change; Asia/Tokyo has none.
-  let epoch = asUtc - offsetAt(asUtc, timeZone);
-  epoch = asUtc - offsetAt(epoch, timeZone);
-  return new Date(epoch).toISOString();
+  const epoch = asUtc - offsetAt(asUtc, timeZone);
+  return asUtc - offsetAt(epoch, timeZone);
+}
+
+/**
+ * What `epochOf` makes of the times of one local hour: 'invalid' (no such
+ * date), 'mixed' (the zone changes its offset near it: each time is worked
+ * out alone), or the offset every time of the hour has, and the start of the
+ * hour's UTC ISO text ('2024-03-31T15:') when that offset is whole hours, so
+ * that a time's minutes and seconds are its local ones.
+ */
+type LocalHour = 'invalid' | 'mixed' | { offset: number; isoPrefix: string | null };
+
+const HOUR_END_MS = 3_599_000;
+
+function describeHour(year: number, month: number, day: number, hour: number, timeZone: string): LocalHour {
+  const start: WallClock = { year, month, day, hour, minute: 0, second: 0 };
+  if (!isValidWallClock(start)) return 'invalid';
+  const first = epochOf(start, timeZone);
+  // An hour whose first and last second are 59:59 apart has one offset throughout: no zone changes
+  // its offset and back within an hour.
+  if (epochOf({ ...start, minute: 59, second: 59 }, timeZone) - first !== HOUR_END_MS) return 'mixed';
+  const iso = new Date(first).toISOString();
+  return { offset: Date.UTC(year, month - 1, day, hour) - first, isoPrefix: iso.endsWith(':00:00.000Z') ? iso.slice(0, -10) : null };
+}
+
+/** Every local hour a log has times in, per zone: importing a log asks for one per line. */
+const localHours = new Map<string, Map<number, LocalHour>>();
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+const isIn = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
+
+/**
+ * The UTC instant (ISO string) of a wall-clock time in `timeZone`, or null
+ * for an impossible time; `wallClockToIso` without the object, for parsers
+ * that read one time per line.
+ */
+export function localTimeToIso(year: number, month: number, day: number, hour: number, minute: number, second: number, timeZone = 'Asia/Tokyo'): string | null {
+  if (!(Number.isInteger(year) && isIn(month, 1, 12) && isIn(day, 1, 31) && isIn(hour, 0, 23) && isIn(minute, 0, 59) && isIn(second, 0, 59))) return null;
+  let zone = localHours.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    localHours.set(timeZone, zone);
+  }
+  // Month, day and hour are in range: the key is one number per hour.
+  const key = ((year * 16 + month) * 32 + day) * 24 + hour;
+  let known = zone.get(key);
+  if (known === undefined) {
+    known = describeHour(year, month, day, hour, timeZone);
+    if (zone.size >= MAX_CACHED_HOURS) zone.clear();
+    zone.set(key, known);
+  }
+  if (known === 'invalid') return null;
+  if (known === 'mixed') return new Date(epochOf({ year, month, day, hour, minute, second }, timeZone)).toISOString();
+  if (known.isoPrefix !== null) return `${known.isoPrefix}${TWO_DIGITS[minute] ?? ''}:${TWO_DIGITS[second] ?? ''}.000Z`;
+  return new Date(Date.UTC(year, month - 1, day, hour, minute, second) - known.offset).toISOString();
+}
+
+/** The UTC instant (ISO string) of a wall-clock time in `timeZone`, or null for an impossible time. */
+export function wallClockToIso(w: WallClock, timeZone = 'Asia/Tokyo'): string | null {
+  return localTimeToIso(w.year, w.month, w.day, w.hour, w.minute, w.second, timeZone);
 }

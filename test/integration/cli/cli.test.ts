@@ -47,7 +47,7 @@ describe('kamiless CLI', () => {
   it('creates the demo town and prints its users as JSON; they can sign in', async () => {
     const data = tmp();
     const pw = 'demo-password-123';
-    expect(await main(['demo', '--data', data, '--password-file', passwordFile(pw), '--json'])).toBe(0);
+    expect(await main(['demo', '--data', data, '--password-file', passwordFile(pw), '--json', '--no-logs'])).toBe(0);
     const { users } = JSON.parse(out.join('')) as { users: { login: string; site: string; position: string; roles: string[]; department: string }[] };
     expect(users.length).toBeGreaterThanOrEqual(40);
     const positions = new Set(users.map((u) => u.position));
@@ -68,7 +68,7 @@ describe('kamiless CLI', () => {
 
   it('generates and prints a password when none is given, and refuses a second town', async () => {
     const data = tmp();
-    expect(await main(['demo', '--data', data, '--json'])).toBe(0);
+    expect(await main(['demo', '--data', data, '--json', '--no-logs'])).toBe(0);
     const { password } = JSON.parse(out.join('')) as { password: string };
     expect(password).toMatch(/^[A-Za-z0-9]{16}$/);
     const before = countUsers(data);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../electron/app/db/connection.js';
 import { importFile, LogFileSession } from '../../../electron/app/printlog/import-file.js';
-import { jobIdentity } from '../../../electron/app/printlog/printlog.repo.js';
+import { jobIdentity } from '../../../electron/app/printlog/job-identity.js';
 import { papercutLogger } from '../../../shared/domain/printlog/formats/papercut-logger.js';
 import type { PrintJob } from '../../../shared/domain/printlog/job.js';
 import { fixturesDir } from '../../helpers/printlog-fixtures.js';

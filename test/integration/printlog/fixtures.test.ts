@@ -103,11 +103,14 @@ describe('deduplication by content', () => {
     const db = testDb();
     const file = 'cups/page_log';
     const once = await importFixture(db, file);
+    const [afterOnce] = storedTotals(db);
     const again = await importFixture(db, file);
     expect(again.jobs).toBe(0);
     expect(again.duplicates).toBe(once.jobs);
     // The file's figures did not grow: the jobs read again were seen there already.
-    expect(storedTotals(db)).toEqual([{ id: 1, jobs: once.jobs, pages: once.pages, sheets: once.sheets, sightings: once.jobs, rejected: 0 }]);
+    const lastJobTime = (db.prepare('SELECT max(time) AS t FROM print_jobs').get() as { t: string }).t;
+    expect(afterOnce?.last_job_time).toBe(lastJobTime);
+    expect(storedTotals(db)).toEqual([{ id: 1, jobs: once.jobs, pages: once.pages, sheets: once.sheets, sightings: once.jobs, rejected: 0, last_job_time: lastJobTime }]);
     expect(storedTotals(db)).toEqual(countedTotals(db));
   });
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../../electron/app/db/connection.js';
-import { jobIdentity } from '../../../electron/app/printlog/printlog.repo.js';
+import { jobIdentity } from '../../../electron/app/printlog/job-identity.js';
 import type { PrintJob } from '../../../shared/domain/printlog/job.js';
 
 interface JobRow {

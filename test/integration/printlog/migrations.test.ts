@@ -115,3 +115,38 @@ describe('migration 0007 (integer job keys, sightings of duplicates only)', () =
     expect(await importAt(db, copy, allTime)).toMatchObject({ jobs: 0, duplicates: 40 });
   });
 });
+
+describe('migration 0008 (each file\'s newest job)', () => {
+  it('fills in the newest job read from each file, the jobs first stored from other files included', () => {
+    const db = databaseAtVersion4();
+    expect(migrate(db, loadMigrations()).applied).toContain(8);
+
+    const stored = storedTotals(db);
+    expect(stored).toEqual(countedTotals(db));
+    const files = db.prepare('SELECT id, path, last_job_time AS last FROM log_files').all() as { id: number; path: string; last: string | null }[];
+    const newestOf = (ids: number[]) => (db.prepare(`SELECT max(time) AS t FROM print_jobs WHERE file_id IN (${ids.join(', ')})`).get() as { t: string }).t;
+    // The all-time file stored no job of its own, but read the daily files' jobs: its newest is theirs.
+    const allTimeFile = files.find((f) => f.path.endsWith('papercut-print-log-all-time.csv'));
+    const daily = files.filter((f) => f.path.includes('/daily/'));
+    expect(daily.length).toBeGreaterThan(1);
+    expect(allTimeFile?.last).toBe(newestOf(daily.map((f) => f.id)));
+    for (const f of daily) expect(f.last).toBe(newestOf([f.id]));
+    // A file of counter readings has no job: nothing to show.
+    expect(files.find((f) => f.path.endsWith('counter-2024.csv'))?.last).toBeNull();
+  });
+
+  it('is kept by the import afterwards: a re-read of a file of duplicates only leaves it as it was', async () => {
+    const db = databaseAtVersion4();
+    migrate(db, loadMigrations());
+    const last = () => (db.prepare("SELECT last_job_time AS t FROM log_files WHERE path LIKE '%all-time%'").get() as { t: string | null }).t;
+    const before = last();
+    expect(before).not.toBeNull();
+    // The all-time file renamed (the same first KiB): read again from the start, every job a duplicate.
+    const copies = mkdtempSync(join(tmpdir(), 'kamiless-0008-'));
+    const copy = join(copies, 'all-time-copy.csv');
+    copyFileSync(join(fixturesDir(), allTime), copy);
+    expect(await importAt(db, copy, allTime)).toMatchObject({ jobs: 0, duplicates: 40 });
+    expect(last()).toBe(before);
+    expect(storedTotals(db)).toEqual(countedTotals(db));
+  });
+});

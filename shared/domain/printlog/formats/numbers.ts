@@ -2,8 +2,8 @@ import { shown } from './reason-text.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-/** Up to 15 ASCII digits and nothing else, as logs write counts: read without trimming or a regular expression. */
-function plainCount(text: string): number | null {
+/** Up to 15 ASCII digits and nothing else, as logs write counts: read without trimming, a regular expression or a result object. */
+export function plainCount(text: string): number | null {
   if (text.length === 0 || text.length > 15) return null;
   let n = 0;
   for (let i = 0; i < text.length; i++) {

@@ -1,8 +1,8 @@
 import type { FormatModule, LineParser, ParseEvent } from '../format.js';
 import { sheetsOf, type PrintJob } from '../job.js';
-import { wallClockToIso, type WallClock } from '../local-time.js';
+import { localTimeToIso } from '../local-time.js';
 import { splitCsvLine } from './csv-line.js';
-import { parseCount } from './numbers.js';
+import { parseCount, plainCount } from './numbers.js';
 import { hasControlCharacters, shown } from './reason-text.js';
 
 /**
@@ -44,31 +44,44 @@ function columnName(index: number): string {
 
 type Field<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-// The fields as the logger writes them, returned without allocating: every line passes here.
-const SIDES_AS_WRITTEN: Readonly<Record<string, Field<1 | 2 | null>>> = { DUPLEX: { ok: true, value: 2 }, 'NOT DUPLEX': { ok: true, value: 1 }, '': { ok: true, value: null } };
-const COLOR_AS_WRITTEN: Readonly<Record<string, Field<boolean | null>>> = {
-  GRAYSCALE: { ok: true, value: false }, 'NOT GRAYSCALE': { ok: true, value: true }, '': { ok: true, value: null },
-};
+// The fields as the logger writes them, returned without allocating or a property lookup by the text: every line passes here.
+const DUPLEX_SIDES: Field<2> = { ok: true, value: 2 };
+const ONE_SIDE: Field<1> = { ok: true, value: 1 };
+const COLOUR: Field<true> = { ok: true, value: true };
+const GREYSCALE: Field<false> = { ok: true, value: false };
+const NOT_SAID: Field<null> = { ok: true, value: null };
 
 /** Duplex is `DUPLEX` / `NOT DUPLEX`; empty means the driver did not say. Any other word is refused so that a row whose columns shifted is not counted with wrong numbers. */
 function sidesOf(text: string): Field<1 | 2 | null> {
-  const written = SIDES_AS_WRITTEN[text];
-  if (written) return written;
+  switch (text) {
+    case 'NOT DUPLEX':
+      return ONE_SIDE;
+    case 'DUPLEX':
+      return DUPLEX_SIDES;
+    case '':
+      return NOT_SAID;
+  }
   const value = text.trim().toUpperCase();
-  if (value === 'DUPLEX') return { ok: true, value: 2 };
-  if (value === 'NOT DUPLEX') return { ok: true, value: 1 };
-  if (value === '') return { ok: true, value: null };
+  if (value === 'DUPLEX') return DUPLEX_SIDES;
+  if (value === 'NOT DUPLEX') return ONE_SIDE;
+  if (value === '') return NOT_SAID;
   return { ok: false, reason: `Duplex: ${shown(text)} is neither DUPLEX nor NOT DUPLEX` };
 }
 
 /** Grayscale is `GRAYSCALE` (not colour) / `NOT GRAYSCALE` (colour). */
 function colorOf(text: string): Field<boolean | null> {
-  const written = COLOR_AS_WRITTEN[text];
-  if (written) return written;
+  switch (text) {
+    case 'GRAYSCALE':
+      return GREYSCALE;
+    case 'NOT GRAYSCALE':
+      return COLOUR;
+    case '':
+      return NOT_SAID;
+  }
   const value = text.trim().toUpperCase();
-  if (value === 'GRAYSCALE') return { ok: true, value: false };
-  if (value === 'NOT GRAYSCALE') return { ok: true, value: true };
-  if (value === '') return { ok: true, value: null };
+  if (value === 'GRAYSCALE') return GREYSCALE;
+  if (value === 'NOT GRAYSCALE') return COLOUR;
+  if (value === '') return NOT_SAID;
   return { ok: false, reason: `Grayscale: ${shown(text)} is neither GRAYSCALE nor NOT GRAYSCALE` };
 }
 
@@ -76,21 +89,20 @@ const digit = (text: string, i: number): number => text.charCodeAt(i) - 0x30;
 const isDigitAt = (text: string, i: number): boolean => text.charCodeAt(i) - 0x30 >>> 0 <= 9;
 const twoDigits = (text: string, i: number): number => digit(text, i) * 10 + digit(text, i + 1);
 
-/** `YYYY-MM-DD HH:MM:SS` exactly, as the logger writes it: read without a regular expression. */
-function wallClockAsWritten(text: string): WallClock | null {
+/** `YYYY-MM-DD HH:MM:SS` exactly, as the logger writes it: read without a regular expression or an object per line. */
+function isoAsWritten(text: string, timeZone: string): string | null {
   if (text.length !== 19 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d || text.charCodeAt(10) !== 0x20 || text.charCodeAt(13) !== 0x3a || text.charCodeAt(16) !== 0x3a) return null;
   for (const i of DIGIT_POSITIONS) if (!isDigitAt(text, i)) return null;
-  return { year: twoDigits(text, 0) * 100 + twoDigits(text, 2), month: twoDigits(text, 5), day: twoDigits(text, 8), hour: twoDigits(text, 11), minute: twoDigits(text, 14), second: twoDigits(text, 17) };
+  return localTimeToIso(twoDigits(text, 0) * 100 + twoDigits(text, 2), twoDigits(text, 5), twoDigits(text, 8), twoDigits(text, 11), twoDigits(text, 14), twoDigits(text, 17), timeZone);
 }
 const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
 
 function timeOf(text: string, timeZone: string): Field<string> {
-  let wall = wallClockAsWritten(text);
-  if (!wall) {
+  let iso = isoAsWritten(text, timeZone);
+  if (iso === null) {
     const m = TIME_PATTERN.exec(text.trim());
-    wall = m && { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: Number(m[4]), minute: Number(m[5]), second: Number(m[6]) };
+    iso = m && localTimeToIso(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), timeZone);
   }
-  const iso = wall ? wallClockToIso(wall, timeZone) : null;
   if (iso === null) return { ok: false, reason: `Time: ${shown(text)} is not a valid date and time (YYYY-MM-DD HH:MM:SS)` };
   return { ok: true, value: iso };
 }
@@ -107,12 +119,29 @@ function parseRow(row: string, line: number, timeZone: string): ParseEvent {
     return reject(line, `too few columns: ${f.length} where a Print Logger row has ${COLUMNS.length} (${COLUMNS[0]} … ${COLUMNS[COLUMNS.length - 1]})`);
   }
 
-  const time = timeOf(f[TIME] ?? '', timeZone);
-  if (!time.ok) return reject(line, time.reason);
-  const pages = parseCount(f[PAGES] ?? '', 'Pages');
-  if (!pages.ok) return reject(line, pages.reason);
-  const copies = parseCount(f[COPIES] ?? '', 'Copies', 1);
-  if (!copies.ok) return reject(line, copies.reason);
+  // Each field as the logger writes it is read without a result object (every line passes here);
+  // anything else goes through the reader that names what is wrong.
+  const timeText = f[TIME] ?? '';
+  let time = isoAsWritten(timeText, timeZone);
+  if (time === null) {
+    const read = timeOf(timeText, timeZone);
+    if (!read.ok) return reject(line, read.reason);
+    time = read.value;
+  }
+  const pagesText = f[PAGES] ?? '';
+  let pages = plainCount(pagesText);
+  if (pages === null) {
+    const read = parseCount(pagesText, 'Pages');
+    if (!read.ok) return reject(line, read.reason);
+    pages = read.value;
+  }
+  const copiesText = f[COPIES] ?? '';
+  let copies = plainCount(copiesText);
+  if (copies === null || copies < 1) {
+    const read = parseCount(copiesText, 'Copies', 1);
+    if (!read.ok) return reject(line, read.reason);
+    copies = read.value;
+  }
   const sides = sidesOf(f[DUPLEX] ?? '');
   if (!sides.ok) return reject(line, sides.reason);
   const color = colorOf(f[GRAYSCALE] ?? '');
@@ -120,14 +149,14 @@ function parseRow(row: string, line: number, timeZone: string): ParseEvent {
 
   // Pages is one copy's pages (fixtures README): copies multiply both measures.
   const job: PrintJob = {
-    time: time.value,
+    time,
     user: (f[USER] ?? '').trim(),
     printer: (f[PRINTER] ?? '').trim(),
     client: (f[CLIENT] ?? '').trim(),
     document: f[DOCUMENT] ?? '',
-    pages: pages.value * copies.value,
-    sheets: sheetsOf(pages.value, copies.value, sides.value),
-    copies: copies.value,
+    pages: pages * copies,
+    sheets: sheetsOf(pages, copies, sides.value),
+    copies,
     sides: sides.value,
     nUp: 1,
     color: color.value,

@@ -21,10 +21,10 @@ export function shown(value: string): string {
 }
 
 /** Control characters other than tab: a decoded text line never holds them, a binary one does. */
+// eslint-disable-next-line no-control-regex -- finding control characters is what it is for.
+const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
+
 export function hasControlCharacters(line: string): boolean {
-  for (let i = 0; i < line.length; i++) {
-    const code = line.charCodeAt(i);
-    if (code !== 0x09 && isControl(code)) return true;
-  }
-  return false;
+  // A regular expression, not a loop over the characters (twice as slow): every line of a log is checked.
+  return CONTROL.test(line);
 }

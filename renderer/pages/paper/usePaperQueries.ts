@@ -1,0 +1,58 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, type KpiMeasure } from '../../../shared/api/index.js';
+import { call } from '../../api/client.js';
+import { queryKeys, type KpiBreakdownQuery } from '../../api/queryKeys.js';
+
+/**
+ * The 紙削減 dashboard's reads. All live under queryKeys.kpi, which the
+ * server events (a stored job), a saved year and a changed mapping rule
+ * invalidate together: every figure on the page comes from the same jobs.
+ * The previous year's figures stay on screen while another year loads, so
+ * the layout does not collapse when the picker changes.
+ */
+
+export function useKpiReport(fy: number, measure: KpiMeasure | null = null, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.kpiReport(fy, measure),
+    queryFn: () => call(api.kpiReport, { query: measure === null ? { fy } : { fy, measure } }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useKpiYear(fy: number) {
+  return useQuery({ queryKey: queryKeys.kpiYear(fy), queryFn: () => call(api.kpiYear, { query: { fy } }), placeholderData: keepPreviousData });
+}
+
+export function useKpiYears() {
+  return useQuery({ queryKey: queryKeys.kpiYears, queryFn: () => call(api.listKpiYears) });
+}
+
+export function useKpiBreakdown(query: KpiBreakdownQuery, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.kpiBreakdown(query),
+    queryFn: () => call(api.kpiBreakdown, { query }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useKpiDocuments(fy: number) {
+  return useQuery({
+    queryKey: queryKeys.kpiDocuments(fy),
+    queryFn: () => call(api.kpiDocuments, { query: { fy, limit: 20 } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useKpiNames(fy: number, subject: 'user' | 'printer') {
+  return useQuery({
+    queryKey: queryKeys.kpiNames({ fy, subject }),
+    queryFn: () => call(api.kpiNames, { query: { fy, subject } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useNameMaps() {
+  return useQuery({ queryKey: queryKeys.nameMaps, queryFn: () => call(api.listNameMaps) });
+}

@@ -1,0 +1,133 @@
+import type { Page } from 'playwright-core';
+
+/** 紙削減: the headline, the charts, the drill-down, the settings and the mapping of log names. */
+export class PaperPage {
+  constructor(private readonly page: Page, private readonly baseUrl: string) {}
+
+  async open(fy?: number): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/paper${fy === undefined ? '' : `?fy=${fy}`}`);
+    await this.heading().waitFor();
+  }
+
+  heading() {
+    return this.page.getByRole('heading', { name: /^(紙削減|Paper)$/, level: 2 });
+  }
+
+  headline() {
+    return this.page.getByRole('region', { name: /の紙削減$|^Paper reduction/ });
+  }
+
+  /** The big figure, as shown ("134,959"). */
+  reduction() {
+    return this.page.getByTestId('paper-reduction');
+  }
+
+  achievement() {
+    return this.page.getByTestId('paper-achievement');
+  }
+
+  async chooseYear(label: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: /^(年度|Fiscal year)$/ }).click();
+    await this.page.getByRole('option', { name: label }).click();
+  }
+
+  // -- settings --------------------------------------------------------------
+
+  async openSettings(): Promise<void> {
+    await this.page.getByRole('button', { name: /^(目標・基準の設定|Target and baseline)$/ }).click();
+    await this.settings().waitFor();
+  }
+
+  settings() {
+    return this.page.getByRole('dialog', { name: /の目標・基準|Target and baseline,/ });
+  }
+
+  async fillTarget(value: string): Promise<void> {
+    const input = this.settings().getByRole('textbox', { name: /削減目標|Reduction target/ });
+    await input.fill(value);
+  }
+
+  async chooseBaselineYear(label: string): Promise<void> {
+    await this.settings().getByText('過去の年度の実績', { exact: true }).click();
+    await this.settings().getByRole('combobox', { name: /^基準年度/ }).click();
+    await this.page.getByRole('option', { name: label, exact: true }).click();
+  }
+
+  async saveSettings(): Promise<void> {
+    await this.settings().getByRole('button', { name: /^(保存|Save)$/ }).click();
+  }
+
+  // -- breakdown -------------------------------------------------------------
+
+  breakdown() {
+    return this.page.getByRole('region', { name: /庁舎・課別の内訳|By site and department/ });
+  }
+
+  async drillInto(name: string): Promise<void> {
+    await this.breakdown().getByRole('button', { name: `${name}の内訳を表示` }).click();
+  }
+
+  crumbs() {
+    return this.breakdown().getByRole('navigation', { name: '内訳の階層' });
+  }
+
+  /** "125,437枚・18,295件" of the level shown. */
+  breakdownTotal() {
+    return this.breakdown().getByText(/^[\d,]+枚・[\d,]+件$/);
+  }
+
+  unassignedHint() {
+    return this.page.getByTestId('paper-unassigned');
+  }
+
+  // -- mapping ---------------------------------------------------------------
+
+  mapping() {
+    return this.page.getByRole('region', { name: /^割り当て（|^Assignments/ });
+  }
+
+  async showNames(kind: 'ユーザー名' | 'プリンター名'): Promise<void> {
+    await this.mapping().getByText(kind, { exact: true }).first().click();
+  }
+
+  async searchNames(text: string): Promise<void> {
+    await this.mapping().getByRole('textbox', { name: '名前で絞り込み' }).fill(text);
+  }
+
+  /** A row of the names list (not of the rules below it). */
+  nameRow(name: string) {
+    return this.mapping().getByRole('table', { name: /^(ユーザー名|プリンター名)$/ }).getByRole('row').filter({ has: this.page.getByText(name, { exact: true }) });
+  }
+
+  async addRuleFor(name: string): Promise<void> {
+    await this.mapping().getByRole('button', { name: `「${name}」のルールを追加` }).click();
+    await this.ruleDialog().waitFor();
+  }
+
+  ruleDialog() {
+    return this.page.getByRole('dialog', { name: /のルールを追加$|^ルールを追加$/ });
+  }
+
+  async chooseRuleKind(label: string): Promise<void> {
+    await this.ruleDialog().getByText(label, { exact: true }).click();
+  }
+
+  async fillPattern(pattern: string): Promise<void> {
+    await this.ruleDialog().getByRole('textbox', { name: /^パターン/ }).fill(pattern);
+  }
+
+  async chooseRuleDepartment(name: string): Promise<void> {
+    const input = this.ruleDialog().getByRole('combobox', { name: /^課/ });
+    await input.click();
+    await input.fill(name);
+    await this.page.getByRole('option', { name, exact: true }).click();
+  }
+
+  async saveRule(): Promise<void> {
+    await this.ruleDialog().getByRole('button', { name: 'ルールを保存' }).click();
+  }
+
+  rules() {
+    return this.mapping().getByRole('table', { name: '割り当てルール' });
+  }
+}

@@ -1,0 +1,285 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KpiReport } from '../../shared/api/kpi.js';
+import { fiscalYearLabel } from '../../shared/domain/wareki.js';
+import { demoTown, freshDataDir, launchBrowser, newPage, screenshot, startHub, type Hub } from './harness.js';
+import { LoginPage } from './pages/login.page.js';
+import { LogsPage } from './pages/logs.page.js';
+import { PaperPage } from './pages/paper.page.js';
+import { ShellPage } from './pages/shell.page.js';
+
+const password = 'e2e-demo-password';
+const root = new URL('../../', import.meta.url).pathname;
+const HOUR = 3_600_000;
+
+/** The Tokyo wall clock of an instant, as the logs write it: 2026-11-26 00:00:30. */
+const tokyo = (ms: number) => new Date(ms + 9 * HOUR).toISOString().slice(0, 19).replace('T', ' ');
+const todayTokyo = tokyo(Date.now()).slice(0, 10);
+const [yearNow, monthNow] = todayTokyo.split('-').map(Number) as [number, number];
+/** The fiscal year of today in Tokyo: this one is in progress, the one before is the baseline. */
+const fy = monthNow >= 4 ? yearNow : yearNow - 1;
+const baselineFy = fy - 1;
+const n = (v: number) => v.toLocaleString('ja-JP');
+
+/** The months of a fiscal year, 'YYYY-MM', April first. */
+const monthsOf = (year: number) => Array.from({ length: 12 }, (_, i) => {
+  const m = ((i + 3) % 12) + 1;
+  return `${m >= 4 ? year : year + 1}-${String(m).padStart(2, '0')}`;
+});
+
+interface Job {
+  time: string;
+  user: string;
+  printer: string;
+  pages: number;
+  document: string;
+}
+
+function printLoggerCsv(jobs: readonly Job[]): string {
+  const head = 'PaperCut Print Logger - http://www.papercut.com/\r\nTime,User,Pages,Copies,Printer,Document Name,Client,Paper Size,Language,Height,Width,Duplex,Grayscale,Size\r\n';
+  return head + jobs.map((j) => `${j.time},${j.user},${j.pages},1,${j.printer},"${j.document}",PC-E2E,A4,PCL6,,,NOT DUPLEX,GRAYSCALE,10kb,\r\n`).join('');
+}
+
+/**
+ * A print server's log over the baseline year and this year so far: the DX
+ * officer (a login, so placed by it) on the DX office's printer, and a lobby
+ * kiosk whose log name is no login, on a printer nothing maps yet (未割当).
+ * This year's jobs fall on the 10th of each past month and just after
+ * midnight today, so the current month has jobs whatever the date.
+ */
+const LOBBY_PRINTER = 'E2E-LOBBY-PRN01';
+const LOBBY_PAGES = 4;
+function plannedJobs(): { jobs: Job[]; lobbySheetsThisYear: number } {
+  const jobs: Job[] = [];
+  for (const month of monthsOf(baselineFy)) {
+    jobs.push({ time: `${month}-10 09:00:00`, user: 'dx', printer: 'E2E-DX-PRN01', pages: 30, document: '基準年度 会議資料.pdf' });
+    jobs.push({ time: `${month}-10 10:00:00`, user: 'e2e-kiosk', printer: LOBBY_PRINTER, pages: LOBBY_PAGES, document: '窓口 案内.pdf' });
+  }
+  let lobby = 0;
+  for (const month of monthsOf(fy)) {
+    const day = month === todayTokyo.slice(0, 7) ? `${todayTokyo} 00:00:30` : month < todayTokyo.slice(0, 7) ? `${month}-10 09:00:00` : null;
+    if (day === null) continue;
+    jobs.push({ time: day, user: 'dx', printer: 'E2E-DX-PRN01', pages: 12, document: '今年度 会議資料.pdf' });
+    jobs.push({ time: day.replace(/:30$/, ':35').replace('09:00:00', '10:00:00'), user: 'e2e-kiosk', printer: LOBBY_PRINTER, pages: LOBBY_PAGES, document: '窓口 案内.pdf' });
+    lobby += LOBBY_PAGES;
+  }
+  return { jobs, lobbySheetsThisYear: lobby };
+}
+
+function runCli(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'bin/kamiless.js'), ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`kamiless ${args.join(' ')} exited ${code}: ${err}`))));
+  });
+}
+
+let browser: Browser;
+let hub: Hub;
+const planned = plannedJobs();
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const dataDir = freshDataDir();
+  // The demo town with its years of logs (better screenshots), then our own log on top: the assertions
+  // compare with what the API says, so they hold whatever the demo holds.
+  await demoTown(dataDir, password, { logs: true });
+  const log = join(dirname(dataDir), 'papercut-print-log-e2e.csv');
+  writeFileSync(log, printLoggerCsv(planned.jobs));
+  await runCli(['import', log, '--data', dataDir]);
+  hub = await startHub(dataDir);
+});
+afterAll(async () => {
+  await hub?.stop();
+  await browser?.close();
+});
+
+/** Brings a section to the top of the window, below the fixed header, for a screenshot of it. */
+async function scrollToTop(page: Page, name: string | RegExp): Promise<void> {
+  await page.getByRole('region', { name }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => window.scrollBy(0, -72));
+}
+
+async function apiReport(page: Page): Promise<KpiReport> {
+  const res = await page.request.get(`${hub.url}/api/kpi/report?fy=${fy}`);
+  expect(res.ok()).toBe(true);
+  return (await res.json()) as KpiReport;
+}
+
+async function signedInAsDx(fn: (page: Page, paper: PaperPage) => Promise<void>, viewport?: { width: number; height: number }) {
+  const { context, page } = await newPage(browser, viewport);
+  try {
+    const login = new LoginPage(page, hub.url);
+    await login.open();
+    await login.signIn('dx', password);
+    await page.waitForURL(/\/inbox$/);
+    const paper = new PaperPage(page, hub.url);
+    if (viewport) await paper.open();
+    else await new ShellPage(page).navLink('紙削減').click();
+    await paper.heading().waitFor();
+    await fn(page, paper);
+  } finally {
+    await context.close();
+  }
+}
+
+describe('紙削減', () => {
+  it('sets the baseline and target, and shows the reduction the API computes with how it was counted', async () => {
+    await signedInAsDx(async (page, paper) => {
+      await paper.headline().waitFor();
+      await paper.openSettings();
+      // A target of −5 is refused under its field and nothing is saved.
+      await paper.fillTarget('-5');
+      await paper.saveSettings();
+      await paper.settings().getByText('0以上の整数（枚）で入力するか、空欄にしてください').waitFor();
+      await paper.fillTarget('50000');
+      await paper.chooseBaselineYear(fiscalYearLabel(baselineFy, 'ja'));
+      await paper.saveSettings();
+      await page.getByText(`「${fiscalYearLabel(fy, 'ja')}」を保存しました`).waitFor();
+      await paper.settings().waitFor({ state: 'hidden' });
+
+      const report = await apiReport(page);
+      expect(report.baseline.fiscalYear).toBe(baselineFy);
+      expect(report.target).toBe(50000);
+      expect(report.complete).toBe(false);
+      await expect.poll(() => paper.reduction().textContent()).toBe(n(report.reduction));
+      expect(await paper.achievement().textContent()).toBe(report.achievementPercent === null ? '—' : `${report.achievementPercent}%`);
+      const headline = paper.headline();
+      await headline.getByText('削減枚数（年度途中の累計）').waitFor();
+      await headline.getByText(`目標 ${n(50000)}枚`).waitFor();
+      await headline.getByText(`${fiscalYearLabel(baselineFy, 'ja')}の実績 ${n(report.baseline.sheets)}枚`).waitFor();
+      // The way it was counted, in Japanese, from the numbers (not the API's English sentence).
+      const method = (await page.getByTestId('paper-ytd-method').textContent()) ?? '';
+      expect(method).toContain('年度の途中のため');
+      expect(method).toContain(`基準の同期間 ${n(report.ytd.baselineSheets)}枚 − 今年度 ${n(report.ytd.sheets)}枚 = ${n(report.ytd.reduction)}枚`);
+      expect(method).not.toContain('baseline');
+      const projected = (await page.getByTestId('paper-projection-method').textContent()) ?? '';
+      expect(projected).toContain(`${n(report.projection?.sheets ?? -1)}枚 と見込んでいます`);
+      expect(await page.getByTestId('paper-projected-reduction').textContent()).toBe(`${n(report.projection?.reduction ?? -1)}枚`);
+      await screenshot(page, '40-paper-headline');
+
+      // The saved toast would cover the charts.
+      await page.locator('.mantine-Notification-root').getByRole('button').click();
+      await scrollToTop(page, '削減枚数の累計と目標');
+      await page.getByRole('region', { name: '削減枚数の累計と目標' }).getByText(`目標 ${n(50000)}枚`).waitFor();
+      await screenshot(page, '41-paper-charts');
+    });
+  });
+
+  it('drills down from the sites to a department and its users and printers, and back', async () => {
+    await signedInAsDx(async (page, paper) => {
+      const report = await apiReport(page);
+      const breakdown = paper.breakdown();
+      await breakdown.getByRole('table', { name: '庁舎別' }).waitFor();
+      await paper.breakdownTotal().filter({ hasText: `${n(report.sheets)}枚・${n(report.jobs)}件` }).waitFor();
+      await paper.drillInto('本庁（千代田）');
+      await breakdown.getByRole('table', { name: '本庁（千代田）の課別' }).waitFor();
+      await paper.crumbs().getByText('本庁（千代田）').waitFor();
+      await paper.drillInto('DX推進係');
+      const users = breakdown.getByRole('table', { name: 'DX推進係の職員別' });
+      await users.getByRole('cell', { name: 'dx', exact: true }).waitFor();
+      await breakdown.getByRole('table', { name: 'DX推進係のプリンター別' }).getByRole('cell', { name: 'E2E-DX-PRN01' }).waitFor();
+      const drilled = await page.request.get(`${hub.url}/api/kpi/breakdown?fy=${fy}&siteId=${report.bySite.find((s) => s.name === '本庁（千代田）')?.id ?? -1}&departmentId=${report.byDepartment.find((d) => d.name === 'DX推進係')?.id ?? -1}`);
+      const level = (await drilled.json()) as { sheets: number; jobs: number };
+      await paper.breakdownTotal().filter({ hasText: `${n(level.sheets)}枚・${n(level.jobs)}件` }).waitFor();
+      await scrollToTop(page, /庁舎・課別の内訳/);
+      await screenshot(page, '42-paper-drilldown');
+      // Back to the whole office through the breadcrumb.
+      await paper.crumbs().getByRole('button', { name: '全庁' }).click();
+      await breakdown.getByRole('table', { name: '庁舎別' }).waitFor();
+    });
+  });
+
+  it('places an unassigned printer with a rule made from its name, and 未割当 shrinks at once', async () => {
+    await signedInAsDx(async (page, paper) => {
+      const before = await apiReport(page);
+      expect(before.unmapped.sheets).toBeGreaterThanOrEqual(planned.lobbySheetsThisYear);
+      await paper.unassignedHint().getByText(`未割当 ${n(before.unmapped.sheets)}枚（${n(before.unmapped.jobs)}件）`, { exact: false }).waitFor();
+      await paper.unassignedHint().getByRole('button', { name: '割り当てを設定する' }).click();
+      await paper.showNames('プリンター名');
+      await paper.searchNames('e2e-lobby');
+      const row = paper.nameRow(LOBBY_PRINTER);
+      await row.getByText('未割当').waitFor();
+      await paper.addRuleFor(LOBBY_PRINTER);
+      // The exact rule is prefilled; a regex that could hang is refused by the server under the pattern.
+      expect(await paper.ruleDialog().getByRole('textbox', { name: /^パターン/ }).inputValue()).toBe(LOBBY_PRINTER);
+      await paper.chooseRuleKind('正規表現');
+      await paper.fillPattern('(E2E+)+$');
+      await paper.chooseRuleDepartment('総務課');
+      await paper.saveRule();
+      await paper.ruleDialog().getByText(/^処理に時間がかかるおそれのある正規表現のため使えません/).waitFor();
+      await screenshot(page, '43-paper-rule-refused');
+      await paper.chooseRuleKind('完全一致');
+      await paper.fillPattern(LOBBY_PRINTER);
+      await paper.saveRule();
+      await paper.ruleDialog().waitFor({ state: 'hidden' });
+
+      const after = await apiReport(page);
+      expect(after.unmapped.sheets).toBe(before.unmapped.sheets - planned.lobbySheetsThisYear);
+      if (after.unmapped.jobs > 0) {
+        await paper.unassignedHint().getByText(`未割当 ${n(after.unmapped.sheets)}枚（${n(after.unmapped.jobs)}件）`, { exact: false }).waitFor();
+      } else {
+        await paper.unassignedHint().waitFor({ state: 'hidden' });
+      }
+      await paper.nameRow(LOBBY_PRINTER).getByText('総務課').waitFor();
+      await paper.nameRow(LOBBY_PRINTER).getByText('ルール', { exact: true }).waitFor();
+      await paper.rules().getByRole('cell', { name: LOBBY_PRINTER, exact: true }).waitFor();
+      await scrollToTop(page, /^割り当て（/);
+      await screenshot(page, '44-paper-mapping');
+    });
+  });
+
+  it('follows a log imported elsewhere within a second or two, without a reload', async () => {
+    await signedInAsDx(async (page, paper) => {
+      const before = await apiReport(page);
+      await paper.breakdownTotal().filter({ hasText: `${n(before.sheets)}枚・${n(before.jobs)}件` }).waitFor();
+      const file = join(dirname(hub.dataDir), 'papercut-print-log-e2e-live.csv');
+      writeFileSync(file, printLoggerCsv([{ time: `${todayTokyo} 00:00:50`, user: 'dx', printer: 'E2E-DX-PRN01', pages: 25, document: '追加の印刷.pdf' }]));
+      // Someone else's upload, in another tab: the paper page hears of it through the server events.
+      const other = await page.context().newPage();
+      const logs = new LogsPage(other, hub.url);
+      await logs.open();
+      await logs.upload(file);
+      await logs.result('「papercut-print-log-e2e-live.csv」を取り込みました').waitFor({ timeout: 30_000 });
+      const stored = Date.now();
+      await paper.breakdownTotal().filter({ hasText: `${n(before.sheets + 25)}枚・${n(before.jobs + 1)}件` }).waitFor({ timeout: 5_000 });
+      const lag = Date.now() - stored;
+      console.log(`紙削減 updated ${lag} ms after the import finished`);
+      expect(lag).toBeLessThan(3_000);
+      await other.close();
+    });
+  });
+
+  it('fits a tablet: the charts follow the width and the tables scroll inside their cards', async () => {
+    await signedInAsDx(async (page, paper) => {
+      await paper.headline().waitFor();
+      await paper.reduction().waitFor();
+      await screenshot(page, '45-paper-tablet');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+      const chart = page.getByRole('region', { name: '月別の用紙枚数' });
+      await scrollToTop(page, '月別の用紙枚数');
+      const svgWidth = await chart.locator('svg.recharts-surface').first().evaluate((el) => el.getBoundingClientRect().width);
+      expect(svgWidth).toBeGreaterThan(500);
+      expect(svgWidth).toBeLessThan(768);
+      await screenshot(page, '46-paper-tablet-charts');
+      await scrollToTop(page, /^割り当て（/);
+      await screenshot(page, '47-paper-tablet-mapping');
+    }, { width: 768, height: 1024 });
+  });
+
+  it('speaks English when asked, a past year included', async () => {
+    await signedInAsDx(async (page, paper) => {
+      await new ShellPage(page).switchLanguage('English');
+      await paper.heading().waitFor();
+      await paper.open(baselineFy);
+      await page.getByText('How it is counted:', { exact: false }).first().waitFor();
+      await page.getByText('Final', { exact: true }).waitFor();
+      await screenshot(page, '48-paper-english-past-year');
+      await new ShellPage(page).switchLanguage('日本語');
+    });
+  });
+});
