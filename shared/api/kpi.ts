@@ -67,6 +67,8 @@ export const kpiReportSchema = z.object({
     method: z.string(),
   }),
   projection: z.object({
+    /** 'baseline-shape': scaled by the baseline year's own months; 'linear': by the share of the year elapsed. */
+    basis: z.enum(['baseline-shape', 'linear']),
     sheets: count,
     reduction: int,
     achievementPercent: int.nullable(),

@@ -1,23 +1,15 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import iconv from 'iconv-lite';
+import { prng } from '../../electron/app/demo/demo-logs-plan.js';
+
+/** The demo's small deterministic PRNG (mulberry32), so a failing run can be reproduced. */
+export { prng };
 
 export interface GeneratedTotals {
   jobs: number;
   pages: number;
   sheets: number;
-}
-
-/** A small deterministic PRNG (mulberry32), so a failing run can be reproduced. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const users = ['sato-k', 'suzuki-a', 'tanaka-h', 'ito-y', 'yamamoto-s', 'matsumoto-h'];

@@ -165,7 +165,7 @@ export function createKpiReports(db: Db, clock: Clock) {
       complete: kpi.complete,
       ytd: { months: kpi.ytd.months, sheets: kpi.ytd.sheets, baselineSheets: kpi.ytd.baselineSheets, reduction: kpi.ytd.reduction, method: kpi.ytd.method },
       projection: kpi.projection && {
-        sheets: kpi.projection.sheets, reduction: kpi.projection.reduction, achievementPercent: kpi.projection.achievementPercent, method: kpi.projection.method,
+        basis: kpi.projection.basis, sheets: kpi.projection.sheets, reduction: kpi.projection.reduction, achievementPercent: kpi.projection.achievementPercent, method: kpi.projection.method,
       },
       months: kpi.monthly.map((m) => ({ month: m.month, sheets: m.sheets, baselineSheets: m.baselineSheets, cumulativeReduction: m.cumulativeReduction })),
       bySite: bySheets(lines.sites),

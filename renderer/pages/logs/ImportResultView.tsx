@@ -1,29 +1,11 @@
 import { CloseButton, Group, Paper, ScrollArea, SimpleGrid, Table, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../../shared/api/index.js';
 import { useUiLanguage } from '../../i18n/useUiLanguage.js';
+import { FigureTile } from '../../components/FigureTile.js';
 import { DetectionTable } from './DetectionTable.js';
 import { formatCount } from './logText.js';
-
-function Figure({ label, value, note, color }: { label: string; value: string; note?: ReactNode; color?: string }) {
-  return (
-    <Paper withBorder radius="md" p="sm">
-      <Text size="xs" c="dimmed" fw={500}>
-        {label}
-      </Text>
-      <Text fz="xl" fw={700} c={color}>
-        {value}
-      </Text>
-      {note ? (
-        <Text size="xs" c="dimmed">
-          {note}
-        </Text>
-      ) : null}
-    </Paper>
-  );
-}
 
 /** What one import did: format and encoding with the reason each was chosen, new jobs, duplicates, rejected lines. */
 export function ImportResultView({ result, onDismiss }: { result: ImportResult; onDismiss: () => void }) {
@@ -45,19 +27,19 @@ export function ImportResultView({ result, onDismiss }: { result: ImportResult; 
       </Group>
       <DetectionTable format={result.format} formatReason={result.formatReason} encoding={result.encoding} encodingReason={result.encodingReason} mb="sm" />
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
-        <Figure
+        <FigureTile
           label={t('logs.result.new')}
           value={t('logs.count.jobs', { n: n(result.jobs) })}
           note={t('logs.result.newDetail', { pages: n(result.pages), sheets: n(result.sheets) })}
           color={result.jobs > 0 ? 'teal.8' : undefined}
         />
-        <Figure label={t('logs.result.duplicates')} value={t('logs.count.jobs', { n: n(result.duplicates) })} note={t('logs.result.duplicatesNote')} />
-        <Figure
+        <FigureTile label={t('logs.result.duplicates')} value={t('logs.count.jobs', { n: n(result.duplicates) })} note={t('logs.result.duplicatesNote')} />
+        <FigureTile
           label={t('logs.result.rejected')}
           value={t('logs.count.lines', { n: n(result.rejectedCount) })}
           color={result.rejectedCount > 0 ? 'orange.8' : undefined}
         />
-        <Figure label={t('logs.result.lines')} value={t('logs.count.lines', { n: n(result.lines) })} />
+        <FigureTile label={t('logs.result.lines')} value={t('logs.count.lines', { n: n(result.lines) })} />
       </SimpleGrid>
       {result.rejected.length > 0 ? (
         <Paper withBorder radius="md" mt="sm">

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KpiReport } from '../../../shared/api/index.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { FigureTile } from '../../components/FigureTile.js';
 import { TableSkeleton } from '../../components/TableSkeleton.js';
 import { useUiLanguage } from '../../i18n/useUiLanguage.js';
 import { formatCount } from '../logs/logText.js';
@@ -25,24 +26,6 @@ function Section({ id, title, help, children }: { id: string; title: string; hel
         ) : null}
       </Box>
       {children}
-    </Paper>
-  );
-}
-
-function Rate({ label, value, note }: { label: string; value: string; note?: string | undefined }) {
-  return (
-    <Paper withBorder radius="md" p="sm">
-      <Text size="xs" c="dimmed" fw={500}>
-        {label}
-      </Text>
-      <Text fz={22} fw={700} lh={1.3}>
-        {value}
-      </Text>
-      {note ? (
-        <Text size="xs" c="dimmed">
-          {note}
-        </Text>
-      ) : null}
     </Paper>
   );
 }
@@ -78,10 +61,10 @@ export function RatesPanel({ report }: { report: KpiReport }) {
     <Section id="paper-rates-title" title={t('paper.rates.title')} help={t('paper.rates.help')}>
       <Stack px="md" pb="md" gap="sm">
         <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
-          <Rate label={t('paper.rates.duplex')} value={pct(report.rates.duplexPercent)} note={t('paper.rates.ofJobs')} />
-          <Rate label={t('paper.rates.color')} value={pct(report.rates.colorPercent)} note={t('paper.rates.ofJobs')} />
-          <Rate label={t('paper.rates.a3')} value={pct(report.rates.a3Percent)} note={t('paper.rates.ofSheets')} />
-          <Rate
+          <FigureTile label={t('paper.rates.duplex')} value={pct(report.rates.duplexPercent)} note={t('paper.rates.ofJobs')} />
+          <FigureTile label={t('paper.rates.color')} value={pct(report.rates.colorPercent)} note={t('paper.rates.ofJobs')} />
+          <FigureTile label={t('paper.rates.a3')} value={pct(report.rates.a3Percent)} note={t('paper.rates.ofSheets')} />
+          <FigureTile
             label={t('paper.rates.unknownSides')}
             value={t('paper.headline.jobsValue', { n: n(report.rates.unknownSidesJobs) })}
             note={t('paper.rates.unknownSidesNote')}

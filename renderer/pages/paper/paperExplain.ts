@@ -115,17 +115,16 @@ export function explainYtd(report: ReportPart, settings: Settings, now: Date | n
 }
 
 /**
- * How the year end was projected. The report gives the figures and an English
- * sentence; the basis follows the domain's rule (shared/domain/kpi/kpi.ts
- * `project`): the baseline year's monthly shape when it printed anything in the
- * same period, else a straight line over the share of the year elapsed.
+ * How the year end was projected, from the report's `projection.basis`: the
+ * baseline year's monthly shape, or a straight line over the share of the year
+ * elapsed (a typed-in baseline, or a baseline that printed nothing in the same period).
  */
 export function explainProjection(report: ReportPart, settings: Settings, now: Date | number = Date.now()): ProjectionExplanation | null {
   const p = report.projection;
   if (p === null) return null;
   const baseline = baselineOf(report, settings);
   const common = { sheetsSoFar: report.ytd.sheets, projectedSheets: p.sheets, reduction: p.reduction, achievementPercent: p.achievementPercent };
-  if (baseline.kind === 'year' && report.ytd.baselineSheets > 0) {
+  if (p.basis === 'baseline-shape' && baseline.kind === 'year') {
     return {
       basis: 'baseline-shape',
       baselineYear: baseline.fiscalYear,

@@ -41,7 +41,7 @@ function report(baseline: KpiBaseline, yearMonthly: Record<string, number> = yea
       reduction: kpi.reduction,
       baseline: { fiscalYear: kpi.baseline.fiscalYear, sheets: kpi.baselineSheets, source: kpi.baseline.source },
       ytd: { months: kpi.ytd.months, sheets: kpi.ytd.sheets, baselineSheets: kpi.ytd.baselineSheets, reduction: kpi.ytd.reduction, method: kpi.ytd.method },
-      projection: kpi.projection && { sheets: kpi.projection.sheets, reduction: kpi.projection.reduction, achievementPercent: kpi.projection.achievementPercent, method: kpi.projection.method },
+      projection: kpi.projection && { basis: kpi.projection.basis, sheets: kpi.projection.sheets, reduction: kpi.projection.reduction, achievementPercent: kpi.projection.achievementPercent, method: kpi.projection.method },
     },
   };
 }
