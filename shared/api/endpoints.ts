@@ -64,6 +64,8 @@ import {
   kpiYearQuerySchema,
   kpiYearSchema,
   nameMapIdParamsSchema,
+  nameMapImportResultSchema,
+  nameMapImportSchema,
   nameMapInputSchema,
   nameMapListSchema,
   nameMapSchema,
@@ -302,6 +304,11 @@ export const api = {
     method: 'POST', path: '/api/kpi/maps', access: roles('dx', 'admin'), tag: 'kpi',
     summary: 'Add a rule (exact, prefix, suffix or regex) placing log names in a department or site; the figures follow at once',
     body: nameMapInputSchema, response: nameMapSchema,
+  }),
+  importNameMaps: endpoint({
+    method: 'POST', path: '/api/kpi/maps/import', access: roles('dx', 'admin'), tag: 'kpi',
+    summary: 'Add mapping rules from a CSV (subject,kind,pattern,department code,site code); any bad line refuses the whole file, naming each line',
+    body: nameMapImportSchema, response: nameMapImportResultSchema,
   }),
   removeNameMap: endpoint({
     method: 'DELETE', path: '/api/kpi/maps/:id', access: roles('dx', 'admin'), tag: 'kpi',

@@ -142,6 +142,13 @@ export const nameMapSchema = z.object({
 export type NameMap = z.infer<typeof nameMapSchema>;
 export const nameMapListSchema = z.object({ items: z.array(nameMapSchema) });
 export const nameMapInputSchema = nameMapSchema.omit({ id: true }).extend({ pattern: z.string().trim().min(1).max(200) });
+/** Rules from a CSV: `subject,kind,pattern,department code,site code` a line, an optional header. */
+export const nameMapImportSchema = z.object({ csv: z.string().min(1).max(1_000_000) });
+export const nameMapImportResultSchema = z.object({
+  added: count,
+  /** Rules already there, left as they are. */
+  unchanged: count,
+});
 export const nameMapIdParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 
 /** The log names of a fiscal year with where they are placed now. */

@@ -45,6 +45,8 @@ export function createNameMapsRepo(db: Db, clock: Clock) {
     insert: db.prepare(`INSERT INTO kpi_name_maps (subject, kind, pattern, department_id, site_id, created_at)
       VALUES (@subject, @kind, @pattern, @departmentId, @siteId, @now)`),
     remove: db.prepare('DELETE FROM kpi_name_maps WHERE id = ?'),
+    insertIfNew: db.prepare(`INSERT OR IGNORE INTO kpi_name_maps (subject, kind, pattern, department_id, site_id, created_at)
+      VALUES (@subject, @kind, @pattern, @departmentId, @siteId, @now)`),
     maps: db.prepare(`SELECT id, subject, kind, pattern, department_id AS departmentId, site_id AS siteId FROM kpi_name_maps ORDER BY id`),
     logins: db.prepare('SELECT login, department_id AS departmentId FROM users WHERE department_id IS NOT NULL'),
     departmentSites: db.prepare('SELECT id, site_id AS siteId FROM departments'),
@@ -63,6 +65,17 @@ export function createNameMapsRepo(db: Db, clock: Clock) {
       } catch (err) {
         rethrowUnique(err, { subject: 'body.pattern' });
       }
+    },
+    /** Adds rules in one transaction; a rule already there is left alone and counted as unchanged. */
+    addAll(maps: readonly Omit<NameMap, 'id'>[]): { added: number; unchanged: number } {
+      return db.transaction(() => {
+        let added = 0;
+        for (const map of maps) {
+          const r = s.insertIfNew.run({ ...map, now: isoAt(clock) });
+          added += r.changes;
+        }
+        return { added, unchanged: maps.length - added };
+      })();
     },
     remove(id: number): void {
       if (s.remove.run(id).changes === 0) throw new AppError('not_found', { field: 'params.id' });

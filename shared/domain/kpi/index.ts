@@ -9,6 +9,7 @@
  * - `kpi.ts`          `computeKpi`: year totals, same-period comparison, projection, monthly table
  * - `regex-safety.ts` refusing mapping regexes that could hang (nested quantifiers, backreferences)
  * - `org-mapping.ts`  log user / printer names → department or site: by login, then by rule, else 未割当 (null)
+ * - `mapping-csv.ts`  mapping rules from a CSV (subject,kind,pattern,department code,site code), errors by line
  * - `evaluation.ts`   the April evaluation table (評価) and its CSV
  * - `effect.ts`       the e-approval effect: an estimate, never part of the measured reduction
  */
@@ -21,3 +22,4 @@ export * from './regex-safety.js';
 export * from './org-mapping.js';
 export * from './evaluation.js';
 export * from './effect.js';
+export * from './mapping-csv.js';

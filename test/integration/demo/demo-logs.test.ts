@@ -13,6 +13,7 @@ import { createDemoTown } from '../../../electron/app/demo/demo.js';
 import { DEMO_LOG_SEED, renderDemoLogFiles, type DemoLogFile, type DemoLogsSummary } from '../../../electron/app/demo/demo-logs.js';
 import { planDemoLogs, tokyoDayOf } from '../../../electron/app/demo/demo-logs-plan.js';
 import { demoUsers } from '../../../electron/app/demo/demo-town.js';
+import { createKpiReports } from '../../../electron/app/kpi/kpi-report.js';
 import { createSourcesRepo } from '../../../electron/app/printlog/sources.repo.js';
 import { WatcherService, type SourceErrorEvent } from '../../../electron/app/printlog/watcher.js';
 import { captureOutput } from '../../helpers/capture-output.js';
@@ -72,6 +73,19 @@ interface FileRow {
 }
 
 describe('kamiless demo: print logs that reproduce the seed', () => {
+  it("gives the seed's evaluation table through the KPI report: 74,240 / 161 % and 102,591 / 79 %, FY2024 short of 184,800", () => {
+    const reports = createKpiReports(db, clock);
+    expect(reports.report(2022)).toMatchObject({ label: '令和4年度', baseline: { fiscalYear: 2021 }, reduction: 74_240, target: 46_000, achievementPercent: 161, complete: true });
+    expect(reports.report(2023)).toMatchObject({ label: '令和5年度', reduction: 102_591, target: 130_000, achievementPercent: 79 });
+    const fy2024 = reports.report(2024);
+    expect(fy2024.target).toBe(184_800);
+    expect(fy2024.reduction).toBeLessThan(184_800);
+    expect(fy2024.achievementPercent).toBeLessThan(100);
+    // Demo users print under their logins: most sheets land in departments, the few unknown names in 未割当.
+    expect(fy2024.unmapped.sheets).toBeGreaterThan(0);
+    expect(fy2024.unmapped.sheets).toBeLessThan(fy2024.sheets / 5);
+  });
+
   it('reproduces the seed\'s reductions exactly, through the import', () => {
     const fy = (y: number) => sheetsOfFiscalYear(y);
     const baseline = fy(2021);

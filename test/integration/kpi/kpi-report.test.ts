@@ -192,4 +192,21 @@ describe('the paper KPI report', () => {
     const sheets = docs.map((d) => d.sheets);
     expect([...sheets].sort((a, b) => b - a)).toEqual(sheets);
   });
+
+  it('adds mapping rules from a CSV, naming each bad line and storing nothing when any is bad', async () => {
+    const dx = await signIn(world.app, 'dx');
+    const site = world.db.prepare('SELECT code FROM sites LIMIT 1').get() as { code: string };
+    const department = world.db.prepare('SELECT code FROM departments LIMIT 1').get() as { code: string };
+    const count = () => (world.db.prepare('SELECT count(*) AS n FROM kpi_name_maps').get() as { n: number }).n;
+    const before = count();
+    const bad = await dx.inject({ method: 'POST', url: '/api/kpi/maps/import', payload: { csv: `subject,kind,pattern,department,site\nprinter,suffix,-MFP01,,${site.code}\nuser,exact,someone,NO-SUCH,\n` } });
+    expect(bad.statusCode).toBe(400);
+    expect(errorOf(bad)).toMatchObject({ code: 'validation', field: 'body.csv' });
+    expect(errorOf(bad).detail).toContain('line 3: no department with the code NO-SUCH');
+    expect(count()).toBe(before);
+    const csv = `printer,suffix,-MFP01,,${site.code}\nuser,exact,someone,${department.code},\n`;
+    expect(bodyOf(api.importNameMaps, await dx.inject({ method: 'POST', url: '/api/kpi/maps/import', payload: { csv } }))).toEqual({ added: 2, unchanged: 0 });
+    expect(bodyOf(api.importNameMaps, await dx.inject({ method: 'POST', url: '/api/kpi/maps/import', payload: { csv } }))).toEqual({ added: 0, unchanged: 2 });
+    expect(count()).toBe(before + 2);
+  });
 });

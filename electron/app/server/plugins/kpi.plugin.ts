@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../../../shared/api/endpoints.js';
+import { parseRulesCsv } from '../../../../shared/domain/kpi/index.js';
 import { AppError } from '../../app-error.js';
 import type { KpiReports } from '../../kpi/kpi-report.js';
 import type { Services } from '../../services.js';
@@ -41,6 +42,24 @@ export function kpiPlugin(services: Services, reports: KpiReports) {
       const map = reports.names.add(body);
       services.adminLog.record(me().user.id, 'kpi.map.add', `${map.subject}:${map.kind}:${map.pattern}`, { departmentId: map.departmentId, siteId: map.siteId });
       return map;
+    });
+    route(app, api.importNameMaps, ({ body, me }) => {
+      const parsed = parseRulesCsv(body.csv);
+      const errors = parsed.ok ? [] : [...parsed.errors];
+      const byCode = <T extends { id: number; code: string }>(rows: T[]) => new Map(rows.map((r) => [r.code.toLowerCase(), r.id]));
+      const departments = byCode(services.departments.list());
+      const sites = byCode(services.sites.list());
+      const maps = (parsed.ok ? parsed.rules : []).map((r) => {
+        const departmentId = r.departmentCode === null ? null : (departments.get(r.departmentCode.toLowerCase()) ?? null);
+        const siteId = r.siteCode === null ? null : (sites.get(r.siteCode.toLowerCase()) ?? null);
+        if (r.departmentCode !== null && departmentId === null) errors.push(`line ${r.line}: no department with the code ${r.departmentCode}`);
+        if (r.siteCode !== null && siteId === null) errors.push(`line ${r.line}: no site with the code ${r.siteCode}`);
+        return { subject: r.subject, kind: r.kind, pattern: r.pattern, departmentId, siteId };
+      });
+      if (errors.length > 0) throw new AppError('validation', { field: 'body.csv', detail: errors.slice(0, 50).join('; ') });
+      const result = reports.names.addAll(maps);
+      services.adminLog.record(me().user.id, 'kpi.map.import', `${maps.length} rules`, result);
+      return result;
     });
     route(app, api.removeNameMap, ({ params, me }) => {
       reports.names.remove(params.id);
