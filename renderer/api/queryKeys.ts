@@ -37,4 +37,7 @@ export const queryKeys = {
   kpiYears: ['kpi', 'years'],
   kpiYear: (fy: number) => ['kpi', 'year', fy],
   nameMaps: ['kpi', 'maps'],
+  /** Under `kpi`: the paperless row of the table is computed from the same jobs and settings. */
+  kpiEvaluation: (fy: number, lang: string) => ['kpi', 'evaluation', fy, lang],
+  kpiPurchases: (fy: number) => ['kpi', 'purchases', fy],
 } as const;

@@ -271,6 +271,57 @@ describe('紙削減', () => {
     }, { width: 768, height: 1024 });
   });
 
+  it('types in a KPI with its target and actual, downloads the table as CSV, and enters a paper purchase', async () => {
+    await signedInAsDx(async (page, paper) => {
+      const label = 'E2E オンライン申請の件数';
+      await paper.evaluation().waitFor();
+      await paper.addEvaluationRow();
+      // A negative actual is refused under its field, before anything is sent.
+      await paper.fillEvaluationRow({ label, unit: '件', target: '200', actual: '-3', comment: '窓口の案内を増やした' });
+      await paper.saveEvaluationRow();
+      await paper.evaluationDialog().getByText('0以上の数値で入力するか、空欄にしてください').waitFor();
+      await paper.fillEvaluationRow({ actual: '150' });
+      await paper.saveEvaluationRow();
+      await page.getByText(`「${label}」を保存しました`).waitFor();
+      await paper.evaluationDialog().waitFor({ state: 'hidden' });
+      // 150 ÷ 200, as the API computes it.
+      const res = await page.request.get(`${hub.url}/api/kpi/evaluation?fy=${fy}`);
+      expect(res.ok()).toBe(true);
+      const saved = ((await res.json()) as { rows: { label: { ja: string }; achievementPercent: number | null }[] }).rows.find((r) => r.label.ja === label);
+      expect(saved?.achievementPercent).toBe(75);
+      await expect.poll(() => paper.evaluationRow(label).getByTestId('paper-evaluation-achievement').textContent()).toBe('75%');
+
+      // The CSV link, fetched with the page's session: UTF-8 with a BOM for Excel, the row in it.
+      const href = await paper.downloadHref('CSV（UTF-8）');
+      expect(href).toBe(`/api/kpi/evaluation.csv?fy=${fy}&encoding=utf-8`);
+      const csv = await page.request.get(`${hub.url}${href}`);
+      expect(csv.ok()).toBe(true);
+      const bytes = await csv.body();
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(bytes.toString('utf8')).toContain(label);
+      expect(await paper.downloadHref('PDF')).toBe(`/api/kpi/evaluation.pdf?fy=${fy}`);
+
+      // April's purchase: the sheets follow the reams as they are typed, the year's total once saved.
+      const april = `${fy}-04`;
+      await paper.fillPurchase(`${fy}年4月`, '37', 'E2E 購入');
+      await expect.poll(() => paper.purchaseSheets(april).textContent()).toBe(n(37 * 500));
+      await paper.savePurchase(`${fy}年4月`);
+      await page.getByText(`「${fy}年4月」を保存しました`).waitFor();
+      const list = await page.request.get(`${hub.url}/api/kpi/purchases?fy=${fy}`);
+      const purchases = (await list.json()) as { reams: number; sheets: number; items: { month: string; sheets: number }[] };
+      expect(purchases.items.find((p) => p.month === april)?.sheets).toBe(18_500);
+      await expect.poll(() => paper.purchasesTotal().textContent()).toBe(`年度合計 ${n(purchases.reams)}連・${n(purchases.sheets)}枚`);
+
+      // The saved toasts would cover the tables.
+      for (const close of await page.locator('.mantine-Notification-root').getByRole('button').all()) await close.click();
+      await expect.poll(() => page.locator('.mantine-Notification-root').count()).toBe(0);
+      await scrollToTop(page, /の評価$/);
+      await screenshot(page, '49-paper-evaluation');
+      await scrollToTop(page, /の用紙購入$/);
+      await screenshot(page, '49-paper-purchases');
+    });
+  });
+
   it('speaks English when asked, a past year included', async () => {
     await signedInAsDx(async (page, paper) => {
       await new ShellPage(page).switchLanguage('English');

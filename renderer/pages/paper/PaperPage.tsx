@@ -9,10 +9,12 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useUiLanguage } from '../../i18n/useUiLanguage.js';
 import { BreakdownPanel } from './BreakdownPanel.js';
+import { EvaluationPanel } from './EvaluationPanel.js';
 import { HeadlinePanel } from './HeadlinePanel.js';
 import { KpiSettingsForm } from './KpiSettingsForm.js';
 import { MAPPING_SECTION_ID, MappingPanel } from './MappingPanel.js';
 import { PaperCharts } from './PaperCharts.js';
+import { PurchasesPanel } from './PurchasesPanel.js';
 import { currentFiscalYear, fiscalYearOptions, parseFiscalYearParam } from './paperData.js';
 import { measureLabel } from './paperText.js';
 import { DocumentsPanel, PrintersPanel, RatesPanel } from './UsagePanels.js';
@@ -104,6 +106,9 @@ export function PaperPage() {
             </SimpleGrid>
           </>
         ) : null}
+        {/* After the figures they sum up: the April table of the year, then the purchases that can stand in for the jobs. */}
+        <EvaluationPanel key={`evaluation-${fy}`} fy={fy} />
+        <PurchasesPanel key={`purchases-${fy}`} fy={fy} measure={settings.data?.fiscalYear === fy ? settings.data.measure : null} />
         <MappingPanel key={fy} fy={fy} />
       </Stack>
       <AppModal opened={settingsOpen} onClose={() => setSettingsOpen(false)} title={t('paper.settings.title', { year: fiscalYearLabel(fy, lang) })} size="lg">

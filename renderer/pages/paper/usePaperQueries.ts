@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, type KpiMeasure } from '../../../shared/api/index.js';
+import { api, type KpiMeasure, type Language } from '../../../shared/api/index.js';
 import { call } from '../../api/client.js';
 import { queryKeys, type KpiBreakdownQuery } from '../../api/queryKeys.js';
 
@@ -55,4 +55,21 @@ export function useKpiNames(fy: number, subject: 'user' | 'printer') {
 
 export function useNameMaps() {
   return useQuery({ queryKey: queryKeys.nameMaps, queryFn: () => call(api.listNameMaps) });
+}
+
+/** The evaluation table (評価); `lang` is the language of the generated paperless comment. */
+export function useKpiEvaluation(fy: number, lang: Language) {
+  return useQuery({
+    queryKey: queryKeys.kpiEvaluation(fy, lang),
+    queryFn: () => call(api.kpiEvaluation, { query: { fy, lang } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useKpiPurchases(fy: number) {
+  return useQuery({
+    queryKey: queryKeys.kpiPurchases(fy),
+    queryFn: () => call(api.kpiPurchases, { query: { fy } }),
+    placeholderData: keepPreviousData,
+  });
 }

@@ -130,4 +130,64 @@ export class PaperPage {
   rules() {
     return this.mapping().getByRole('table', { name: '割り当てルール' });
   }
+
+  // -- evaluation and purchases ---------------------------------------------
+
+  evaluation() {
+    return this.page.getByRole('region', { name: /の評価$|^Evaluation,/ });
+  }
+
+  evaluationRow(label: string) {
+    return this.evaluation().getByRole('table', { name: '評価表' }).getByRole('row').filter({ has: this.page.getByText(label, { exact: true }) });
+  }
+
+  async addEvaluationRow(): Promise<void> {
+    await this.evaluation().getByRole('button', { name: '指標を追加' }).click();
+    await this.evaluationDialog().waitFor();
+  }
+
+  evaluationDialog() {
+    return this.page.getByRole('dialog', { name: /^指標を(追加|編集)$/ });
+  }
+
+  async fillEvaluationRow(v: { label?: string; unit?: string; target?: string; actual?: string; comment?: string }): Promise<void> {
+    const dialog = this.evaluationDialog();
+    if (v.label !== undefined) await dialog.getByRole('textbox', { name: /^指標名（日本語）/ }).fill(v.label);
+    if (v.unit !== undefined) await dialog.getByRole('textbox', { name: '単位（日本語）', exact: true }).fill(v.unit);
+    if (v.target !== undefined) await dialog.getByRole('textbox', { name: '目標', exact: true }).fill(v.target);
+    if (v.actual !== undefined) await dialog.getByRole('textbox', { name: '実績', exact: true }).fill(v.actual);
+    if (v.comment !== undefined) await dialog.getByRole('textbox', { name: 'コメント', exact: true }).fill(v.comment);
+  }
+
+  async saveEvaluationRow(): Promise<void> {
+    await this.evaluationDialog().getByRole('button', { name: '保存', exact: true }).click();
+  }
+
+  /** The download link's address (relative, with the fy), to fetch with the page's cookies. */
+  async downloadHref(name: 'CSV（UTF-8）' | 'CSV（Shift_JIS・旧Excel用）' | 'PDF'): Promise<string> {
+    return (await this.evaluation().getByRole('link', { name, exact: true }).getAttribute('href')) ?? '';
+  }
+
+  purchases() {
+    return this.page.getByRole('region', { name: /の用紙購入$|^Paper purchases,/ });
+  }
+
+  /** `month` as the inputs name it: 2026年4月. */
+  async fillPurchase(month: string, reams: string, note = ''): Promise<void> {
+    await this.purchases().getByRole('textbox', { name: `${month}の購入量（連）` }).fill(reams);
+    await this.purchases().getByRole('textbox', { name: `${month}のメモ` }).fill(note);
+  }
+
+  async savePurchase(month: string): Promise<void> {
+    await this.purchases().getByRole('button', { name: `${month}を保存` }).click();
+  }
+
+  /** The sheets cell of a month ('YYYY-MM'), updated as the reams are typed. */
+  purchaseSheets(month: string) {
+    return this.page.getByTestId(`paper-purchase-${month}`).getByTestId('paper-purchase-sheets');
+  }
+
+  purchasesTotal() {
+    return this.page.getByTestId('paper-purchases-total');
+  }
 }
