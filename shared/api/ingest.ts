@@ -39,7 +39,7 @@ export const ingestSourceSchema = z.object({
 export const ingestPathSchema = z.string().min(1).max(500)
   .refine((p) => !p.startsWith('/') && !/^[A-Za-z]:/.test(p) && !p.includes('\\'), 'a relative path with / between folders')
   .refine((p) => p.split('/').every((part) => part !== '' && part !== '.' && part !== '..'), "no '.', '..' or empty folder names")
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- a control character in a file name is what is refused
   .refine((p) => !/[\u0000-\u001f]/.test(p), 'no control characters');
 
 export const ingestFileQuerySchema = z.object({ path: ingestPathSchema });
