@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { LoginPage } from './pages/login.page.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 export const resultsDir = join(root, 'test-results');
@@ -92,4 +93,27 @@ export async function newPage(browser: Browser, viewport = { width: 1366, height
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(resultsDir, { recursive: true });
   await page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: false });
+}
+
+/**
+ * Runs `fn` in a fresh browser context signed in as `login` (past the sign-in
+ * page), and closes the context however `fn` ends.
+ */
+export async function withSignedIn(
+  browser: Browser,
+  hub: Hub,
+  who: { login: string; password: string },
+  fn: (page: Page) => Promise<void>,
+  viewport?: { width: number; height: number },
+): Promise<void> {
+  const { context, page } = await newPage(browser, viewport);
+  try {
+    const login = new LoginPage(page, hub.url);
+    await login.open();
+    await login.signIn(who.login, who.password);
+    await page.waitForURL((url) => !url.pathname.endsWith('/login'));
+    await fn(page);
+  } finally {
+    await context.close();
+  }
 }

@@ -4,8 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturesDir } from '../helpers/printlog-fixtures.js';
 import { writePrintLoggerFile } from '../helpers/printlog-generate.js';
-import { demoTown, freshDataDir, launchBrowser, newPage, screenshot, startHub, type Hub } from './harness.js';
-import { LoginPage } from './pages/login.page.js';
+import { demoTown, freshDataDir, launchBrowser, screenshot, startHub, withSignedIn, type Hub } from './harness.js';
 import { LogsPage } from './pages/logs.page.js';
 import { ShellPage } from './pages/shell.page.js';
 
@@ -26,11 +25,7 @@ afterAll(async () => {
 });
 
 async function signedInAsDx(fn: (page: Page, logs: LogsPage) => Promise<void>, viewport?: { width: number; height: number }) {
-  const { context, page } = await newPage(browser, viewport);
-  try {
-    const login = new LoginPage(page, hub.url);
-    await login.open();
-    await login.signIn('dx', password);
+  await withSignedIn(browser, hub, { login: 'dx', password }, async (page) => {
     await page.waitForURL(/\/inbox$/);
     const logs = new LogsPage(page, hub.url);
     // On a tablet the menu is folded away: go by address there.
@@ -38,9 +33,7 @@ async function signedInAsDx(fn: (page: Page, logs: LogsPage) => Promise<void>, v
     else await new ShellPage(page).navLink('ログ取込').click();
     await logs.heading().waitFor();
     await fn(page, logs);
-  } finally {
-    await context.close();
-  }
+  }, viewport);
 }
 
 describe('ログ取込', () => {

@@ -5,8 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KpiReport } from '../../shared/api/kpi.js';
 import { fiscalYearLabel } from '../../shared/domain/wareki.js';
-import { demoTown, freshDataDir, launchBrowser, newPage, screenshot, startHub, type Hub } from './harness.js';
-import { LoginPage } from './pages/login.page.js';
+import { demoTown, freshDataDir, launchBrowser, screenshot, startHub, withSignedIn, type Hub } from './harness.js';
 import { LogsPage } from './pages/logs.page.js';
 import { PaperPage } from './pages/paper.page.js';
 import { ShellPage } from './pages/shell.page.js';
@@ -111,20 +110,14 @@ async function apiReport(page: Page): Promise<KpiReport> {
 }
 
 async function signedInAsDx(fn: (page: Page, paper: PaperPage) => Promise<void>, viewport?: { width: number; height: number }) {
-  const { context, page } = await newPage(browser, viewport);
-  try {
-    const login = new LoginPage(page, hub.url);
-    await login.open();
-    await login.signIn('dx', password);
+  await withSignedIn(browser, hub, { login: 'dx', password }, async (page) => {
     await page.waitForURL(/\/inbox$/);
     const paper = new PaperPage(page, hub.url);
     if (viewport) await paper.open();
     else await new ShellPage(page).navLink('紙削減').click();
     await paper.heading().waitFor();
     await fn(page, paper);
-  } finally {
-    await context.close();
-  }
+  }, viewport);
 }
 
 describe('紙削減', () => {

@@ -3,8 +3,7 @@ import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturesDir } from '../helpers/printlog-fixtures.js';
-import { demoTown, freshDataDir, launchBrowser, newPage, screenshot, startHub, type Hub } from './harness.js';
-import { LoginPage } from './pages/login.page.js';
+import { demoTown, freshDataDir, launchBrowser, screenshot, startHub, withSignedIn, type Hub } from './harness.js';
 import { LogsPage } from './pages/logs.page.js';
 import { SourcesPage } from './pages/sources.page.js';
 
@@ -43,19 +42,12 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 async function signedInAsAdmin(fn: (page: Page, sources: SourcesPage) => Promise<void>, viewport?: { width: number; height: number }) {
-  const { context, page } = await newPage(browser, viewport);
-  try {
-    const login = new LoginPage(page, hub.url);
-    await login.open();
-    await login.signIn('admin', password);
-    await page.waitForURL((url) => !url.pathname.endsWith('/login'));
+  await withSignedIn(browser, hub, { login: 'admin', password }, async (page) => {
     await new LogsPage(page, hub.url).open();
     const sources = new SourcesPage(page);
     await sources.section().waitFor();
     await fn(page, sources);
-  } finally {
-    await context.close();
-  }
+  }, viewport);
 }
 
 describe('ログ取込 → 取込元', () => {
