@@ -121,15 +121,14 @@ export function createSourcesRepo(db: Db, clock: Clock) {
     deactivate: db.prepare('UPDATE log_sources SET active = 0, updated_at = ? WHERE id = ?'),
     setError: db.prepare('UPDATE log_sources SET last_error = ?, last_error_at = ? WHERE name = ?'),
     clearError: db.prepare('UPDATE log_sources SET last_error = NULL, last_error_at = NULL WHERE name = ? AND last_error IS NOT NULL'),
-    files: db.prepare('SELECT count(*) AS n FROM log_files WHERE source = ?'),
-    jobs: db.prepare('SELECT count(*) AS n FROM print_jobs WHERE file_id IN (SELECT id FROM log_files WHERE source = ?)'),
-    rejectedCount: db.prepare('SELECT count(*) AS n FROM rejected_lines WHERE file_id IN (SELECT id FROM log_files WHERE source = ?)'),
+    // The files' stored totals (kept with their rows by the import), not a scan of print_jobs.
+    stats: db.prepare(`SELECT count(*) AS files, coalesce(sum(jobs), 0) AS jobs, coalesce(sum(rejected), 0) AS rejected
+      FROM log_files WHERE source = ?`),
     rejected: db.prepare(`SELECT f.path AS file, r.line, r.reason, r.raw, r.at FROM rejected_lines r JOIN log_files f ON f.id = r.file_id
       WHERE f.source = ? ORDER BY r.id DESC LIMIT ?`),
     identity: db.prepare('SELECT path, head_hash AS headHash, head_length AS headLength FROM log_files WHERE id = ?'),
     retagFiles: db.prepare('UPDATE log_files SET source = ? WHERE source = ?'),
   };
-  const count = (stmt: typeof s.files, name: string) => (stmt.get(name) as { n: number }).n;
   const byName = (name: string): LogSource | undefined => {
     const row = s.byName.get(name) as SourceRow | undefined;
     return row && toSource(row);
@@ -232,7 +231,7 @@ export function createSourcesRepo(db: Db, clock: Clock) {
     clearError(name: string): void {
       s.clearError.run(name);
     },
-    stats: (name: string): SourceStats => ({ files: count(s.files, name), jobs: count(s.jobs, name), rejected: count(s.rejectedCount, name) }),
+    stats: (name: string): SourceStats => s.stats.get(name) as SourceStats,
     /** The newest rejected lines of a source's files first. */
     rejected: (name: string, limit: number): RejectedLine[] => s.rejected.all(name, limit) as RejectedLine[],
     identity: (fileId: number): StoredIdentity | undefined => s.identity.get(fileId) as StoredIdentity | undefined,
