@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { approvalApi } from './approval-endpoints.js';
 import { endpoint, publicAccess, roles, signedIn, sourceToken } from './endpoint.js';
 import {
   changePasswordSchema,
@@ -74,6 +75,9 @@ import {
   evaluationInputSchema,
   evaluationQuerySchema,
   evaluationSchema,
+  fiscalYearListSchema,
+  purchaseImportResultSchema,
+  purchaseImportSchema,
   purchaseInputSchema,
   purchaseListSchema,
   purchaseSchema,
@@ -335,6 +339,16 @@ export const api = {
     summary: "Enter or correct a month's paper purchase (reams, a note)",
     body: purchaseInputSchema, response: purchaseSchema,
   }),
+  importKpiPurchases: endpoint({
+    method: 'POST', path: '/api/kpi/purchases/import', access: roles('dx', 'admin'), tag: 'kpi',
+    summary: "Paper purchases from a CSV (年月/month, 連数・冊数/reams, 備考/note; UTF-8 or Shift_JIS): a month's lines add up and replace what is stored for that month; any bad line refuses the whole file, naming each line",
+    body: purchaseImportSchema, response: purchaseImportResultSchema,
+  }),
+  kpiFiscalYears: endpoint({
+    method: 'GET', path: '/api/kpi/fiscal-years', access: roles('dx', 'admin'), tag: 'kpi',
+    summary: 'The fiscal years the 紙削減 dashboard offers: from the earliest with jobs, counter readings, purchases or settings to the current one, each saying whether it has settings and data',
+    response: fiscalYearListSchema,
+  }),
   ingestHello: endpoint({
     method: 'POST', path: '/api/ingest/hello', access: sourceToken, tag: 'ingest',
     summary: 'A branch agent starts: checks its token and format, records its host and folder',
@@ -352,6 +366,7 @@ export const api = {
     upload: { contentType: 'application/octet-stream', maxBytes: ingestChunkMaxBytes },
     response: ingestFileStateSchema,
   }),
+  ...approvalApi,
 } as const;
 
 export type Api = typeof api;

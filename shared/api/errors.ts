@@ -27,6 +27,25 @@ export const errorStatus = {
   too_large: 413,
   /** A log file that could not be imported: format not recognised, unreadable, a mapping missing. */
   import_failed: 422,
+  /** E-approval: the case changed since the caller loaded it; the body carries it as it is now. */
+  stale_version: 409,
+  /** E-approval: not possible in the case's state (approving a withdrawn case, recalling after the next person acted). */
+  wrong_state: 409,
+  /** E-approval: nothing on the case waits for the caller. */
+  not_your_turn: 403,
+  /** E-approval: the caller may not do this (not the drafter, not a proxy or deputy of the assignee). */
+  not_entitled: 403,
+  /** E-approval: the caller's step expects another action (a 合議 step is agreed to, not approved). */
+  wrong_action: 400,
+  comment_required: 400,
+  /** 代決 without the reason the approver is absent. */
+  reason_required: 400,
+  /** A send-back to a step that is not an earlier step that acted. */
+  invalid_target: 400,
+  /** Nobody holds a post the route needs (no 課長 in the department). */
+  route_unresolvable: 422,
+  /** An attachment that is not a readable PDF (or image). */
+  invalid_file: 422,
   rate_limited: 429,
   internal: 500,
   /** Desktop: the window could not reach its core or the hub. */
@@ -45,6 +64,8 @@ export const errorBodySchema = z.object({
     /** Technical detail for integrators (English), e.g. the schema's complaint. */
     detail: z.string().optional(),
     retryAfterSeconds: z.number().int().optional(),
+    /** stale_version: the resource as it is now, so the client can show it without another request. */
+    current: z.unknown().optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -8,3 +8,5 @@ export * from './endpoints.js';
 export * from './sources.js';
 export * from './ingest.js';
 export * from './kpi.js';
+export * from './approvals.js';
+export * from './approval-endpoints.js';

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { MAX_PURCHASE_NOTE, MAX_REAMS_PER_MONTH } from '../domain/kpi/purchases-csv.js';
 import { languageSchema } from './org.js';
 import { fiscalYearSchema } from './kpi.js';
 
 /**
- * The April evaluation table (評価) of action plan 1 and the paper purchases
- * (the KPI's third measure). The paperless row comes from the data; the plan's
+ * The April evaluation table (評価) of action plan 1, the paper purchases
+ * (the KPI's third measure, typed in or imported from a CSV) and the fiscal
+ * years the dashboard offers. The paperless row comes from the data; the plan's
  * other KPIs (online application forms, applications a year, any the office
  * adds) are typed in per fiscal year. The CSV and PDF downloads are not JSON
  * endpoints (see `evaluationDownloads`).
@@ -134,7 +136,66 @@ export type PurchaseList = z.infer<typeof purchaseListSchema>;
 
 export const purchaseInputSchema = z.object({
   month: z.string().regex(/^(20\d\d|2100)-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM (2000-01 to 2100-12)'),
-  reams: z.number().int('reams are whole').min(0, 'must be 0 or more').max(10_000_000),
-  note: text(200).default(''),
+  reams: z.number().int('reams are whole').min(0, 'must be 0 or more').max(MAX_REAMS_PER_MONTH),
+  note: text(MAX_PURCHASE_NOTE).default(''),
 });
 export type PurchaseInput = z.infer<typeof purchaseInputSchema>;
+
+/**
+ * The largest purchases CSV accepted (a year is a few dozen lines): its base64
+ * stays within the API's 1 MiB JSON body.
+ */
+export const purchaseImportMaxBytes = 512 * 1024;
+
+/**
+ * POST /api/kpi/purchases/import: the CSV as text (`csv`, like the mapping
+ * rules' import), or the file's bytes as base64 (`base64`: the screen sends
+ * these, so that the core detects UTF-8 with or without BOM or Shift_JIS as it
+ * does for logs). Exactly one of them.
+ */
+export const purchaseImportSchema = z
+  .object({
+    csv: z.string().min(1).max(purchaseImportMaxBytes).optional(),
+    base64: z.string().min(1).max(Math.ceil(purchaseImportMaxBytes / 3) * 4 + 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64').optional(),
+  })
+  .superRefine((body, ctx) => {
+    if ((body.csv === undefined) === (body.base64 === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['csv'], message: 'send the CSV as text (csv) or the file as base64 (base64), one of them' });
+    }
+  });
+export type PurchaseImport = z.infer<typeof purchaseImportSchema>;
+
+export const purchaseImportResultSchema = z.object({
+  /** How many months the file gave (each replaced what was stored for it). */
+  months: count,
+  /** Their reams and sheets (reams × 500), all months together. */
+  reams: count,
+  sheets: count,
+  /** Purchase lines read (total lines skipped); several may add up to one month. */
+  rows: count,
+  /** How the file's bytes were read: 'utf-8' (with or without BOM), 'cp932' (Shift_JIS), …; 'text' when sent as text. */
+  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'cp932', 'text']),
+  /** The months as now stored, in order. */
+  items: z.array(purchaseSchema),
+});
+export type PurchaseImportResult = z.infer<typeof purchaseImportResultSchema>;
+
+/** GET /api/kpi/fiscal-years: the years the dashboard's picker offers. */
+export const fiscalYearItemSchema = z.object({
+  fiscalYear: z.number().int(),
+  /** 令和6年度 */
+  label: z.string(),
+  /** The year has KPI settings of its own (target, measure, baseline). */
+  hasSettings: z.boolean(),
+  /** Print-server jobs, copier counter readings or paper purchases fall in the year. */
+  hasData: z.boolean(),
+});
+export type FiscalYearItem = z.infer<typeof fiscalYearItemSchema>;
+
+export const fiscalYearListSchema = z.object({
+  /** Newest first: from the current fiscal year (or a later one with settings) back to the earliest with data, settings or named as a baseline; none skipped. */
+  items: z.array(fiscalYearItemSchema),
+  /** The fiscal year of today in Tokyo. */
+  current: z.number().int(),
+});
+export type FiscalYearList = z.infer<typeof fiscalYearListSchema>;

@@ -45,6 +45,8 @@ export const departmentSchema = z.object({
   siteId: id,
   active: z.boolean(),
   sortOrder: z.number().int(),
+  /** Prefix of the department's document numbers (北広総 → 北広総第123号); empty: its 課's name. */
+  docPrefix: z.string(),
 });
 export type Department = z.infer<typeof departmentSchema>;
 
@@ -55,9 +57,14 @@ export const departmentInputSchema = z.object({
   parentId: id.nullable().default(null),
   siteId: id,
   sortOrder: z.number().int().min(0).max(9999).default(0),
+  docPrefix: z.string().trim().max(20).regex(/^[^\s第号]*$/, 'no spaces, 第 or 号 (they are added)').default(''),
 });
 export const departmentPatchSchema = departmentInputSchema
-  .extend({ parentId: departmentInputSchema.shape.parentId.unwrap(), sortOrder: departmentInputSchema.shape.sortOrder.unwrap() })
+  .extend({
+    parentId: departmentInputSchema.shape.parentId.unwrap(),
+    sortOrder: departmentInputSchema.shape.sortOrder.unwrap(),
+    docPrefix: departmentInputSchema.shape.docPrefix.unwrap(),
+  })
   .partial()
   .extend({ active: z.boolean().optional() });
 

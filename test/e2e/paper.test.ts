@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KpiReport } from '../../shared/api/kpi.js';
@@ -312,6 +313,76 @@ describe('紙削減', () => {
       await screenshot(page, '49-paper-evaluation');
       await scrollToTop(page, /の用紙購入$/);
       await screenshot(page, '49-paper-purchases');
+    });
+  });
+
+  it('imports paper purchases from a clerk\'s Shift_JIS CSV: a bad line is named and nothing stored, then a month\'s lines add up and replace it', async () => {
+    await signedInAsDx(async (page, paper) => {
+      const purchasesOf = async (year: number) => {
+        const res = await page.request.get(`${hub.url}/api/kpi/purchases?fy=${year}`);
+        return (await res.json()) as { reams: number; sheets: number; items: { month: string; reams: number; note: string }[] };
+      };
+      const dir = dirname(hub.dataDir);
+      const reiwa = fy - 2018;
+      await paper.purchases().waitFor();
+      const before = await purchasesOf(fy);
+
+      // Excel「CSV（コンマ区切り）」 on Japanese Windows writes Shift_JIS; the screen names the bad line in Japanese.
+      const bad = join(dir, '用紙購入_誤り.csv');
+      writeFileSync(bad, iconv.encode(`購入日,品名,冊数,備考\r\n${fy}/4/8,コピー用紙A4,abc,\r\n${fy}/13/1,コピー用紙A4,5,\r\n`, 'cp932'));
+      await paper.choosePurchasesCsv(bad);
+      const errors = paper.purchasesImportErrors();
+      await errors.getByText('「用紙購入_誤り.csv」は取り込めません').waitFor();
+      await errors.getByText('行 2: 連数「abc」は数値ではありません').waitFor();
+      await errors.getByText(`行 3: 年月「${fy}/13/1」は年月として読めません`, { exact: false }).waitFor();
+      expect(await purchasesOf(fy)).toEqual(before);
+      await scrollToTop(page, /の用紙購入$/);
+      await screenshot(page, '50-paper-purchases-import-errors');
+
+      // The corrected file: April bought twice (added up, replacing what was typed in), May in 和暦, and a purchase of
+      // 平成30年度, a year with no print logs, which the year picker then offers.
+      const good = join(dir, '用紙購入_令和.csv');
+      writeFileSync(good, iconv.encode([
+        '用紙購入実績,,,',
+        '購入日,品名,冊数,備考',
+        `${fy}/4/8,コピー用紙A4,40,庁舎一括`,
+        `R${reiwa}.5.12,コピー用紙A4,"1,200",年度初めの一括購入`,
+        `${fy}/4/22,コピー用紙A3,12,芸北支所`,
+        '2018/4/10,コピー用紙A4,30,旧記録',
+        '合計,,"1,282",',
+      ].join('\r\n'), 'cp932'));
+      await paper.choosePurchasesCsv(good);
+      const preview = paper.purchasesImportPreview();
+      await preview.getByText(`3か月分（4行）、合計 ${n(1282)}連・${n(1282 * 500)}枚です。`, { exact: false }).waitFor();
+      await preview.getByText(`うち1か月は${fiscalYearLabel(fy, 'ja')}以外の月です`, { exact: false }).waitFor();
+      // Nothing is stored until 取り込む.
+      expect(await purchasesOf(fy)).toEqual(before);
+      await screenshot(page, '51-paper-purchases-import-preview');
+      await paper.confirmPurchasesImport();
+      await paper.purchasesImportDone().getByText(`「用紙購入_令和.csv」から3か月分（2018年4月〜${fy}年5月）を取り込みました。`, { exact: false }).waitFor();
+
+      const after = await purchasesOf(fy);
+      expect(after.items.find((p) => p.month === `${fy}-04`)).toMatchObject({ reams: 52, note: '庁舎一括 / 芸北支所' });
+      expect(after.items.find((p) => p.month === `${fy}-05`)).toMatchObject({ reams: 1200, note: '年度初めの一括購入' });
+      await expect.poll(() => paper.purchaseSheets(`${fy}-04`).textContent()).toBe(n(52 * 500));
+      await expect.poll(() => paper.purchaseSheets(`${fy}-05`).textContent()).toBe(n(1200 * 500));
+      await expect.poll(() => paper.purchasesTotal().textContent()).toBe(`年度合計 ${n(after.reams)}連・${n(after.sheets)}枚`);
+      expect((await purchasesOf(2018)).items).toEqual([{ month: '2018-04', reams: 30, sheets: 15_000, note: '旧記録' }]);
+
+      await scrollToTop(page, /の用紙購入$/);
+      await screenshot(page, '52-paper-purchases-import');
+
+      // The picker offers every year from 平成30年度 (data: a purchase) to this one, those without data said so.
+      await expect.poll(() => paper.yearOptions()).toContain('平成30年度');
+      await page.getByRole('combobox', { name: '年度' }).click();
+      await screenshot(page, '53-paper-year-picker');
+      await page.keyboard.press('Escape');
+      const options = await paper.yearOptions();
+      expect(options[0]).toBe(`${fiscalYearLabel(fy, 'ja')}（今年度）`);
+      expect(options.at(-1)).toBe('平成30年度');
+      expect(options).toContain(fiscalYearLabel(baselineFy, 'ja'));
+      expect(options).toContain(`${fiscalYearLabel(2019, 'ja')}（データなし）`);
+      expect(options).toHaveLength(fy - 2018 + 1);
     });
   });
 

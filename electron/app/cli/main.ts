@@ -10,6 +10,7 @@ import { initCommand } from './init.command.js';
 import { CliError } from './io.js';
 import { reportCommand } from './report.command.js';
 import { sourcesCommand } from './sources.command.js';
+import { verifyCommand } from './verify.command.js';
 
 export function buildProgram(): Command {
   const program = new Command('kamiless')
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   initCommand(program);
   demoCommand(program);
   backupCommands(program);
+  verifyCommand(program);
   importCommand(program);
   sourcesCommand(program);
   agentCommand(program);

@@ -13,8 +13,8 @@ const toPurchase = (r: Row): Purchase => ({ month: r.month, reams: r.reams, shee
 
 /**
  * Paper bought per month (kpi_purchases): the KPI's third measure, entered by
- * hand. The report reads the same table (reams × 500), so a month saved here is
- * in the purchases figures at once.
+ * hand or imported from a CSV. The report reads the same table (reams × 500),
+ * so a month saved here is in the purchases figures at once.
  */
 export function createPurchasesRepo(db: Db, clock: Clock) {
   const s = {
@@ -41,6 +41,15 @@ export function createPurchasesRepo(db: Db, clock: Clock) {
       s.upsert.run({ month: input.month, reams: input.reams, note: input.note, now: isoAt(clock) });
       return toPurchase(s.one.get(input.month) as Row);
     },
+    /**
+     * Replaces the stored reams and note of each month given (an import), all
+     * or none: one transaction. Months not given are left as they are.
+     */
+    replace: db.transaction((months: readonly PurchaseInput[]): Purchase[] => {
+      const now = isoAt(clock);
+      for (const m of months) s.upsert.run({ month: m.month, reams: m.reams, note: m.note, now });
+      return months.map((m) => toPurchase(s.one.get(m.month) as Row));
+    }),
   };
 }
 export type PurchasesRepo = ReturnType<typeof createPurchasesRepo>;

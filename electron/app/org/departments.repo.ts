@@ -7,7 +7,8 @@ import type { Db } from '../db/connection.js';
 import { rethrowUnique } from '../db/sqlite-errors.js';
 import type { SitesRepo } from './sites.repo.js';
 
-type DepartmentInput = z.output<typeof departmentInputSchema>;
+/** What the schema gives; the number prefix may be left out by callers other than the API (seeding, tests). */
+type DepartmentInput = Omit<z.output<typeof departmentInputSchema>, 'docPrefix'> & { docPrefix?: string };
 type DepartmentPatch = z.output<typeof departmentPatchSchema>;
 
 interface DepartmentRow {
@@ -19,11 +20,12 @@ interface DepartmentRow {
   site_id: number;
   active: number;
   sort_order: number;
+  doc_prefix: string;
 }
 
 const toDepartment = (r: DepartmentRow): Department => ({
   id: r.id, code: r.code, name: r.name, kind: r.kind, parentId: r.parent_id, siteId: r.site_id,
-  active: r.active === 1, sortOrder: r.sort_order,
+  active: r.active === 1, sortOrder: r.sort_order, docPrefix: r.doc_prefix,
 });
 
 const unique = { code: 'body.code' };
@@ -31,10 +33,10 @@ const unique = { code: 'body.code' };
 export function createDepartmentsRepo(db: Db, clock: Clock, sites: SitesRepo) {
   const all = db.prepare('SELECT * FROM departments ORDER BY sort_order, id');
   const byId = db.prepare('SELECT * FROM departments WHERE id = ?');
-  const insert = db.prepare(`INSERT INTO departments (code, name, kind, parent_id, site_id, sort_order, created_at, updated_at)
-    VALUES (@code, @name, @kind, @parentId, @siteId, @sortOrder, @now, @now)`);
+  const insert = db.prepare(`INSERT INTO departments (code, name, kind, parent_id, site_id, sort_order, doc_prefix, created_at, updated_at)
+    VALUES (@code, @name, @kind, @parentId, @siteId, @sortOrder, @docPrefix, @now, @now)`);
   const update = db.prepare(`UPDATE departments SET code = @code, name = @name, kind = @kind, parent_id = @parentId,
-    site_id = @siteId, sort_order = @sortOrder, active = @active, updated_at = @now WHERE id = @id`);
+    site_id = @siteId, sort_order = @sortOrder, doc_prefix = @docPrefix, active = @active, updated_at = @now WHERE id = @id`);
   const activeChildren = db.prepare('SELECT count(*) AS n FROM departments WHERE parent_id = ? AND active = 1');
   const activeMembers = db.prepare('SELECT count(*) AS n FROM users WHERE department_id = ? AND active = 1');
   const activeChildKinds = db.prepare('SELECT DISTINCT kind FROM departments WHERE parent_id = ? AND active = 1');
@@ -69,7 +71,7 @@ export function createDepartmentsRepo(db: Db, clock: Clock, sites: SitesRepo) {
     create(input: DepartmentInput): Department {
       checkPlacement(null, input, true);
       try {
-        const { lastInsertRowid } = insert.run({ ...input, now: isoAt(clock) });
+        const { lastInsertRowid } = insert.run({ ...input, docPrefix: input.docPrefix ?? '', now: isoAt(clock) });
         return get(Number(lastInsertRowid));
       } catch (err) {
         rethrowUnique(err, unique);

@@ -24,6 +24,7 @@ import { sourcesPlugin } from './plugins/sources.plugin.js';
 import { usersPlugin } from './plugins/users.plugin.js';
 import { eventsPlugin } from './plugins/events.plugin.js';
 import { kpiPlugin } from './plugins/kpi.plugin.js';
+import { approvalsPlugin } from './plugins/approvals.plugin.js';
 import { kpiEvaluationPlugin } from './plugins/kpi-evaluation.plugin.js';
 import { createKpiReports } from '../kpi/kpi-report.js';
 import { EventHub } from './event-hub.js';
@@ -54,6 +55,8 @@ export interface AppOptions {
   sqliteBinding?: string;
   /** A lower upload limit than the endpoint's (a hub with little disk; the tests). */
   importMaxBytes?: number;
+  /** A lower limit for case attachments than the endpoint's 50 MB (the tests). */
+  attachmentMaxBytes?: number;
   /** Where server events are published (the core passes its own, which its watchers publish to). */
   events?: EventHub;
   /** Called after a log source is added, changed, removed or given a new token (the core refreshes its watchers at once). */
@@ -109,6 +112,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(kpiPlugin(services, createKpiReports(opts.db, clock)));
   await app.register(kpiEvaluationPlugin(services, opts.db, clock));
   await app.register(ingestPlugin(services, { store: new IngestStore(folderInData(opts, ingestFolderName)) }));
+
+  await app.register(approvalsPlugin(services, {
+    blobDir: folderInData(opts, 'blobs'), ...(opts.attachmentMaxBytes !== undefined && { maxBytes: opts.attachmentMaxBytes }),
+  }));
 
   await app.register(sourcesPlugin(services, { ...(opts.onSourcesChanged && { onSourcesChanged: opts.onSourcesChanged }) }));
 

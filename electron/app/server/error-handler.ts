@@ -22,6 +22,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const body: ErrorBody = { error: { code: e.code, message: describeError(e.code, lang, e.field) } };
     if (e.field) body.error.field = e.field;
     if (e.code !== 'internal' && e.message !== e.code) body.error.detail = e.message;
+    if (e.current !== undefined) body.error.current = e.current;
     if (e.retryAfterSeconds !== undefined) {
       body.error.retryAfterSeconds = e.retryAfterSeconds;
       void reply.header('retry-after', String(e.retryAfterSeconds));

@@ -20,6 +20,12 @@ function parameters(ep: Endpoint): JsonObject[] {
 }
 
 /** OpenAPI 3.1 document generated from the same zod schemas the server validates with. */
+/** Raw bytes, or for a multipart form the one field `file` carrying them. */
+export function uploadSchema(contentType: string): Record<string, unknown> {
+  const binary = { type: 'string', format: 'binary' };
+  return contentType === 'multipart/form-data' ? { type: 'object', properties: { file: binary }, required: ['file'] } : binary;
+}
+
 export function buildOpenApi(endpoints: readonly Endpoint[], version: string): JsonObject {
   const paths: Record<string, JsonObject> = {};
   for (const ep of endpoints) {
@@ -39,7 +45,7 @@ export function buildOpenApi(endpoints: readonly Endpoint[], version: string): J
       op.requestBody = {
         required: true,
         description: `The file's bytes, at most ${ep.upload.maxBytes} bytes`,
-        content: { [ep.upload.contentType]: { schema: { type: 'string', format: 'binary' } } },
+        content: { [ep.upload.contentType]: { schema: uploadSchema(ep.upload.contentType) } },
       };
     }
     if (ep.access.kind === 'sourceToken') op.security = [{ sourceToken: [] }];

@@ -15,10 +15,10 @@ import { KpiSettingsForm } from './KpiSettingsForm.js';
 import { MAPPING_SECTION_ID, MappingPanel } from './MappingPanel.js';
 import { PaperCharts } from './PaperCharts.js';
 import { PurchasesPanel } from './PurchasesPanel.js';
-import { currentFiscalYear, fiscalYearOptions, parseFiscalYearParam } from './paperData.js';
+import { currentFiscalYear, parseFiscalYearParam, pickerYears } from './paperData.js';
 import { measureLabel } from './paperText.js';
 import { DocumentsPanel, PrintersPanel, RatesPanel } from './UsagePanels.js';
-import { useKpiReport, useKpiYear, useKpiYears } from './usePaperQueries.js';
+import { useKpiFiscalYears, useKpiReport, useKpiYear, useKpiYears } from './usePaperQueries.js';
 
 /**
  * 紙削減, for the DX office: the chosen fiscal year's reduction against its
@@ -36,13 +36,19 @@ export function PaperPage() {
   const fy = parseFiscalYearParam(params.get('fy'), current) ?? current;
   const [settingsOpen, setSettingsOpen] = useState(false);
   const years = useKpiYears();
+  const fiscalYears = useKpiFiscalYears();
   const report = useKpiReport(fy);
   const settings = useKpiYear(fy);
   // Only print-server jobs say who printed where: with another measure the breakdowns come from the jobs.
   const otherMeasure = report.data !== undefined && report.data.measure !== 'jobs';
   const jobsReport = useKpiReport(fy, 'jobs', otherMeasure);
   const usage = otherMeasure ? jobsReport.data : report.data;
-  const options = fiscalYearOptions(years.data?.items ?? [], current, fy);
+  const options = pickerYears(fiscalYears.data?.items, years.data?.items ?? [], current, fy);
+  const optionLabel = (y: (typeof options)[number]) => {
+    const year = fiscalYearLabel(y.fiscalYear, lang);
+    if (y.fiscalYear === current) return t('paper.fy.current', { year });
+    return y.hasData === false ? t('paper.fy.noData', { year }) : year;
+  };
   // While another year loads, the previous year's figures stay (placeholder data); they must not be taken for this year's.
   const ready = report.data !== undefined && settings.data !== undefined && report.data.fiscalYear === fy && settings.data.fiscalYear === fy;
   const showMapping = () => document.getElementById(MAPPING_SECTION_ID)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
@@ -56,10 +62,10 @@ export function PaperPage() {
           <>
             <Select
               aria-label={t('paper.fy.label')}
-              w={190}
+              w={220}
               allowDeselect={false}
               value={String(fy)}
-              data={options.map((y) => ({ value: String(y), label: y === current ? t('paper.fy.current', { year: fiscalYearLabel(y, lang) }) : fiscalYearLabel(y, lang) }))}
+              data={options.map((y) => ({ value: String(y.fiscalYear), label: optionLabel(y) }))}
               onChange={(v) => {
                 if (v === null) return;
                 // The current year is the default: keep its address clean.

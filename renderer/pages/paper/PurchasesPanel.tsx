@@ -2,7 +2,7 @@ import { Badge, Box, Button, Group, NumberInput, Paper, Table, Text, TextInput, 
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type KpiMeasure, type Language } from '../../../shared/api/index.js';
+import { api, type KpiMeasure } from '../../../shared/api/index.js';
 import { SHEETS_PER_REAM, type Purchase } from '../../../shared/api/kpi-evaluation.js';
 import { fiscalMonths } from '../../../shared/domain/kpi/months.js';
 import { fiscalYearLabel } from '../../../shared/domain/wareki.js';
@@ -14,14 +14,9 @@ import { useSaveFeedback } from '../../forms/useSaveFeedback.js';
 import { useUiLanguage } from '../../i18n/useUiLanguage.js';
 import { formatCount } from '../logs/logText.js';
 import { purchaseBody, reamCount, type PurchaseValues } from './evaluationForms.js';
-import { monthName } from './paperText.js';
+import { monthName, monthTitle } from './paperText.js';
+import { PurchasesImport } from './PurchasesImport.js';
 import { useKpiPurchases } from './usePaperQueries.js';
-
-/** 2025年4月 / April 2025: the toast and the inputs' names say which month, the table's column only the month. */
-function monthTitle(month: string, lang: Language): string {
-  const year = month.slice(0, 4);
-  return lang === 'ja' ? `${year}年${monthName(month, lang)}` : `${monthName(month, lang)} ${year}`;
-}
 
 /** One month's purchase, saved on its own (the API takes a month at a time). */
 function PurchaseRow({ month, stored }: { month: string; stored: Purchase | undefined }) {
@@ -133,6 +128,7 @@ export function PurchasesPanel({ fy, measure }: { fy: number; measure: KpiMeasur
           ) : null}
         </Group>
       </Box>
+      <PurchasesImport fy={fy} />
       {purchases.isError ? <ErrorAlert error={purchases.error} onRetry={() => void purchases.refetch()} /> : null}
       {!data && !purchases.isError ? <TableSkeleton rows={6} /> : null}
       {data ? (

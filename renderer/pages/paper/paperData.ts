@@ -44,6 +44,32 @@ export function fiscalYearOptions(
   return out;
 }
 
+/** A year the picker offers; `hasData` null while the list of years is still loading. */
+export interface PickerYear {
+  fiscalYear: number;
+  hasData: boolean | null;
+}
+
+/**
+ * The picker's years, newest first: every year GET /api/kpi/fiscal-years
+ * lists (from the earliest with data, settings or named as a baseline) up to
+ * the current one, and the year in the address if it is not among them. Until
+ * that list arrives, the years the settings reach (fiscalYearOptions).
+ */
+export function pickerYears(
+  listed: readonly { fiscalYear: number; hasData: boolean }[] | undefined,
+  settings: readonly Pick<KpiYear, 'fiscalYear' | 'baselineYear'>[],
+  current: number,
+  shown: number,
+): PickerYear[] {
+  if (listed === undefined) return fiscalYearOptions(settings, current, shown).map((fiscalYear) => ({ fiscalYear, hasData: null }));
+  const out: PickerYear[] = listed
+    .filter((y) => y.fiscalYear >= FIRST_FISCAL_YEAR && y.fiscalYear <= current)
+    .map((y) => ({ fiscalYear: y.fiscalYear, hasData: y.hasData }));
+  for (const fy of [current, shown]) if (!out.some((y) => y.fiscalYear === fy)) out.push({ fiscalYear: fy, hasData: null });
+  return out.sort((a, b) => b.fiscalYear - a.fiscalYear);
+}
+
 /** `?fy=2024` as a year the picker can show, or null (absent, not a number, before 2000 or in the future). */
 export function parseFiscalYearParam(value: string | null, current: number): number | null {
   if (value === null || !/^\d{4}$/.test(value)) return null;

@@ -22,6 +22,12 @@ export function monthName(month: YearMonth, lang: Language): string {
   return lang === 'ja' ? `${m}月` : (EN_MONTH_NAMES[m - 1] ?? month);
 }
 
+/** 2025年4月 / April 2025: a month with its year (the purchases' toasts, inputs and import). */
+export function monthTitle(month: YearMonth, lang: Language): string {
+  const year = month.slice(0, 4);
+  return lang === 'ja' ? `${year}年${monthName(month, lang)}` : `${monthName(month, lang)} ${year}`;
+}
+
 /** 2 decimals without trailing zeros: 7.87, 1.5, 12. */
 function decimal(value: number): string {
   return String(Number(value.toFixed(2)));

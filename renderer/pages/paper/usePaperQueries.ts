@@ -28,6 +28,11 @@ export function useKpiYears() {
   return useQuery({ queryKey: queryKeys.kpiYears, queryFn: () => call(api.listKpiYears) });
 }
 
+/** The years the picker offers. Under `kpi`: a stored job or purchase can add a year. */
+export function useKpiFiscalYears() {
+  return useQuery({ queryKey: [...queryKeys.kpi, 'fiscal-years'], queryFn: () => call(api.kpiFiscalYears) });
+}
+
 export function useKpiBreakdown(query: KpiBreakdownQuery, enabled: boolean) {
   return useQuery({
     queryKey: queryKeys.kpiBreakdown(query),

@@ -10,6 +10,7 @@
  * - `regex-safety.ts` refusing mapping regexes that could hang (nested quantifiers, backreferences)
  * - `org-mapping.ts`  log user / printer names → department or site: by login, then by rule, else 未割当 (null)
  * - `mapping-csv.ts`  mapping rules from a CSV (subject,kind,pattern,department code,site code), errors by line
+ * - `purchases-csv.ts` paper purchases from a clerk's Excel CSV (年月, 連数, 備考), a month's lines summed, errors by line in ja/en
  * - `evaluation.ts`   the April evaluation table (評価) and its CSV
  * - `effect.ts`       the e-approval effect: an estimate, never part of the measured reduction
  */
@@ -23,3 +24,4 @@ export * from './org-mapping.js';
 export * from './evaluation.js';
 export * from './effect.js';
 export * from './mapping-csv.js';
+export * from './purchases-csv.js';

@@ -190,4 +190,33 @@ export class PaperPage {
   purchasesTotal() {
     return this.page.getByTestId('paper-purchases-total');
   }
+
+  /** Chooses a CSV with the purchases section's 「CSVから取り込む」 (the file is checked before anything is sent). */
+  async choosePurchasesCsv(path: string): Promise<void> {
+    await this.purchases().locator('input[type="file"]').setInputFiles(path);
+  }
+
+  purchasesImportErrors() {
+    return this.page.getByTestId('paper-purchases-import-errors');
+  }
+
+  purchasesImportPreview() {
+    return this.page.getByTestId('paper-purchases-import-preview');
+  }
+
+  async confirmPurchasesImport(): Promise<void> {
+    await this.purchasesImportPreview().getByRole('button', { name: '取り込む', exact: true }).click();
+  }
+
+  purchasesImportDone() {
+    return this.page.getByTestId('paper-purchases-import-done');
+  }
+
+  /** The names of the fiscal year picker's options, as listed. */
+  async yearOptions(): Promise<string[]> {
+    await this.page.getByRole('combobox', { name: /^(年度|Fiscal year)$/ }).click();
+    const names = await this.page.getByRole('option').allTextContents();
+    await this.page.keyboard.press('Escape');
+    return names;
+  }
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadMigrations } from '../../../electron/app/db/migrate.js';
 import { buildApp } from '../../../electron/app/server/app.js';
+import { uploadSchema } from '../../../electron/app/server/openapi.js';
 import { api } from '../../../shared/api/endpoints.js';
 import { bodyOf, testApp, testClock, testDb } from '../../helpers/test-app.js';
 
@@ -45,6 +46,14 @@ const operationSchema = z.object({
       description: z.string(),
       content: z.object({ 'application/octet-stream': z.object({ schema: z.object({ type: z.literal('string'), format: z.literal('binary') }) }) }).strict(),
     }),
+    // A file upload as a form: the field `file`.
+    z.object({
+      required: z.literal(true),
+      description: z.string(),
+      content: z
+        .object({ 'multipart/form-data': z.object({ schema: z.object({ type: z.literal('object'), properties: z.object({ file: z.object({ type: z.literal('string'), format: z.literal('binary') }) }), required: z.array(z.string()) }) }) })
+        .strict(),
+    }),
   ]).optional(),
   responses: z.record(z.string(), z.unknown()),
   security: z.array(z.unknown()).optional(),
@@ -86,7 +95,7 @@ describe('GET /api/openapi.json', () => {
       }
 
       if (ep.upload) {
-        expect(op.requestBody?.content, where).toEqual({ [ep.upload.contentType]: { schema: { type: 'string', format: 'binary' } } });
+        expect(op.requestBody?.content, where).toEqual({ [ep.upload.contentType]: { schema: uploadSchema(ep.upload.contentType) } });
       } else if (ep.body instanceof z.ZodObject) {
         const body = op.requestBody;
         const schema = body && 'application/json' in body.content ? body.content['application/json'].schema : undefined;

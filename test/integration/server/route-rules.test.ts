@@ -299,7 +299,8 @@ describe('routes with an :id', () => {
       payload: {},
     });
     expect(res.statusCode, res.body).toBe(400);
-    expect(errorOf(res)).toMatchObject({ code: 'validation', field: 'params.id' });
+    // A HEAD answer has no body to name the field in.
+    if (r.method !== 'HEAD') expect(errorOf(res)).toMatchObject({ code: 'validation', field: 'params.id' });
   });
 });
 

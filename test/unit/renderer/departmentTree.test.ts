@@ -8,7 +8,7 @@ import {
 } from '../../../renderer/pages/admin/departments/departmentTree.js';
 
 function dept(id: number, name: string, kind: Department['kind'], parentId: number | null, sortOrder = 0): Department {
-  return { id, code: `D${id}`, name, kind, parentId, siteId: 1, active: true, sortOrder };
+  return { id, code: `D${id}`, name, kind, parentId, siteId: 1, active: true, sortOrder, docPrefix: '' };
 }
 
 const org: Department[] = [

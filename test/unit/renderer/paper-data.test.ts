@@ -12,6 +12,7 @@ import {
   niceAxis,
   niceCeil,
   parseFiscalYearParam,
+  pickerYears,
   unplacedFirst,
 } from '../../../renderer/pages/paper/paperData.js';
 
@@ -55,6 +56,29 @@ describe('the fiscal year picker', () => {
 
   it('never offers a year after the current one nor one before 2000', () => {
     expect(fiscalYearOptions([{ fiscalYear: 2030, baselineYear: 1990 }], 2026)).toEqual([2026]);
+  });
+
+  it('offers the years GET /api/kpi/fiscal-years lists, with whether they have data, up to the current one', () => {
+    const listed = [
+      { fiscalYear: 2027, hasData: false },
+      { fiscalYear: 2026, hasData: true },
+      { fiscalYear: 2025, hasData: false },
+      { fiscalYear: 2019, hasData: true },
+    ];
+    expect(pickerYears(listed, [], 2026, 2026)).toEqual([
+      { fiscalYear: 2026, hasData: true },
+      { fiscalYear: 2025, hasData: false },
+      { fiscalYear: 2019, hasData: true },
+    ]);
+    // The year in the address stays choosable even when the list does not have it.
+    expect(pickerYears([{ fiscalYear: 2026, hasData: true }], [], 2026, 2012).map((y) => y.fiscalYear)).toEqual([2026, 2012]);
+    expect(pickerYears([], [], 2026, 2026)).toEqual([{ fiscalYear: 2026, hasData: null }]);
+  });
+
+  it('offers the years the settings reach while that list loads', () => {
+    expect(pickerYears(undefined, [{ fiscalYear: 2024, baselineYear: 2021 }], 2026, 2026).map((y) => [y.fiscalYear, y.hasData])).toEqual([
+      [2026, null], [2025, null], [2024, null], [2023, null], [2022, null], [2021, null],
+    ]);
   });
 
   it('reads ?fy= only as a four-digit year that has begun', () => {

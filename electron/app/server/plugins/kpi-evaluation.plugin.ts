@@ -8,7 +8,9 @@ import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/connection.js';
 import { evaluationPdf } from '../../kpi/evaluation-pdf.js';
 import { contentDisposition, createEvaluationRepo, evaluationCsv, evaluationFileNames, evaluationOf } from '../../kpi/evaluation.repo.js';
+import { createFiscalYears } from '../../kpi/fiscal-years.js';
 import { createKpiReports } from '../../kpi/kpi-report.js';
+import { importPurchasesCsv } from '../../kpi/purchases-import.js';
 import { createPurchasesRepo } from '../../kpi/purchases.repo.js';
 import { encodeShiftJis, encodeUtf8WithBom } from '../../kpi/shift-jis.js';
 import type { Services } from '../../services.js';
@@ -35,13 +37,15 @@ function sendFile(reply: FastifyReply, bytes: Uint8Array, type: string, disposit
 
 /**
  * The evaluation report (評価): the typed-in KPIs of a year beside the
- * paperless one from the data, its CSV for Excel and its printable PDF; and the
- * paper purchases, the KPI's third measure.
+ * paperless one from the data, its CSV for Excel and its printable PDF; the
+ * paper purchases, the KPI's third measure (by month, or from a CSV); and the
+ * fiscal years the dashboard offers.
  */
 export function kpiEvaluationPlugin(services: Services, db: Db, clock: Clock) {
   const reports = createKpiReports(db, clock);
   const evaluations = createEvaluationRepo(db, clock);
   const purchases = createPurchasesRepo(db, clock);
+  const fiscalYears = createFiscalYears(db, clock);
   const tableOf = (fiscalYear: number, lang: 'ja' | 'en') => evaluationOf(evaluations.get(fiscalYear), reports.build(fiscalYear).kpi, lang);
   // The downloads answer bytes, which route() (JSON through a response schema) does not; they carry the same access rule as the table.
   const downloadAccess = roles('dx', 'admin');
@@ -86,5 +90,14 @@ export function kpiEvaluationPlugin(services: Services, db: Db, clock: Clock) {
       services.adminLog.record(me().user.id, 'kpi.purchase.set', saved.month, { reams: saved.reams, note: saved.note });
       return saved;
     });
+    route(app, api.importKpiPurchases, ({ body, me }) => {
+      const result = importPurchasesCsv(purchases, body);
+      services.adminLog.record(me().user.id, 'kpi.purchase.import', `${result.months} months`, {
+        months: result.items.map((p) => p.month), reams: result.reams, rows: result.rows, encoding: result.encoding,
+      });
+      return result;
+    });
+
+    route(app, api.kpiFiscalYears, () => fiscalYears.list());
   };
 }

@@ -25,6 +25,7 @@ interface DepartmentValues {
   parentId: string | null;
   siteId: string | null;
   sortOrder: number | string;
+  docPrefix: string;
 }
 
 export interface DepartmentDraft {
@@ -61,6 +62,7 @@ export function DepartmentForm({ draft, departments, sites, onDone }: Department
       parentId: String(editing?.parentId ?? parent?.id ?? '') || null,
       siteId: String(editing?.siteId ?? parent?.siteId ?? sites.find((s) => s.active)?.id ?? '') || null,
       sortOrder: editing?.sortOrder ?? 0,
+      docPrefix: editing?.docPrefix ?? '',
     },
     validate: {
       code: schemaRule(shape.code, t('validation.code')),
@@ -68,6 +70,7 @@ export function DepartmentForm({ draft, departments, sites, onDone }: Department
       parentId: (v, values) => (v || mayBeTopLevel(values.kind) ? null : t('validation.required')),
       siteId: (v) => (v ? null : t('validation.required')),
       sortOrder: schemaRule(shape.sortOrder, t('validation.sortOrder')),
+      docPrefix: schemaRule(shape.docPrefix, t('admin.departments.docPrefixHint')),
     },
   });
 
@@ -112,6 +115,7 @@ export function DepartmentForm({ draft, departments, sites, onDone }: Department
           parentId: values.parentId ? Number(values.parentId) : null,
           siteId: Number(values.siteId),
           sortOrder: Number(values.sortOrder),
+          docPrefix: values.docPrefix.trim(),
         };
         if (editing) update.mutate({ params: { id: editing.id }, body }, { onSuccess, onError });
         else create.mutate({ body }, { onSuccess, onError });
@@ -136,7 +140,15 @@ export function DepartmentForm({ draft, departments, sites, onDone }: Department
             {...form.getInputProps('code')}
           />
         </Group>
-        <TextInput label={t('admin.departments.name')} required {...form.getInputProps('name')} />
+        <Group grow align="flex-start">
+          <TextInput label={t('admin.departments.name')} required {...form.getInputProps('name')} />
+          <TextInput
+            label={t('admin.departments.docPrefix')}
+            description={t('admin.departments.docPrefixHint')}
+            maxLength={20}
+            {...form.getInputProps('docPrefix')}
+          />
+        </Group>
         <DepartmentSelect
           nodes={candidates}
           label={t('admin.departments.parent')}

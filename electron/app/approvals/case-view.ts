@@ -1,0 +1,195 @@
+import type { Attachment, CaseActionName, CaseRoute, CaseSummary, CaseView, Person, TimelineEntry } from '../../../shared/api/approvals.js';
+import { decide, type Case, type CaseCommand, type CaseEvent, type DecideContext, type FinalRule, type ResolvedRoute, type RouteStage } from '../../../shared/domain/approval/index.js';
+import type { Db } from '../db/connection.js';
+import type { CaseRow } from './cases.repo.js';
+import type { Org } from './org-view.js';
+
+/** Names for ids, read once each per app (people, departments and sites are few and rarely renamed mid-request). */
+export interface Names {
+  person(id: number): Person;
+  department(id: number): { id: number; name: string };
+  site(id: number): { id: number; name: string };
+  type(id: number): { id: number; code: string; name: string };
+}
+
+/** Name lookups straight from the tables; cheap prepared statements, no cache to go stale. */
+export function createNames(db: Db): Names {
+  const person = db.prepare('SELECT id, name, login FROM users WHERE id = ?');
+  const department = db.prepare('SELECT id, name FROM departments WHERE id = ?');
+  const site = db.prepare('SELECT id, name FROM sites WHERE id = ?');
+  const type = db.prepare('SELECT id, code, name FROM document_types WHERE id = ?');
+  return {
+    person: (id) => (person.get(id) as Person | undefined) ?? { id, name: `#${id}`, login: '' },
+    department: (id) => (department.get(id) as { id: number; name: string } | undefined) ?? { id, name: `#${id}` },
+    site: (id) => (site.get(id) as { id: number; name: string } | undefined) ?? { id, name: `#${id}` },
+    type: (id) => (type.get(id) as { id: number; code: string; name: string } | undefined) ?? { id, code: '', name: `#${id}` },
+  };
+}
+
+export function routeView(stages: readonly RouteStage[], finalRule: FinalRule | null, currentStage: number | null, names: Names, org: Org): CaseRoute {
+  return {
+    stages: stages.map((stage) => ({
+      key: stage.key,
+      mode: stage.mode,
+      steps: stage.steps.map((s) => ({
+        id: s.id,
+        key: s.key,
+        kind: s.kind,
+        blocking: s.blocking,
+        assignee: names.person(s.assigneeId),
+        position: s.position,
+        department: s.departmentId === null ? null : { id: s.departmentId, name: org.departmentName(s.departmentId) || names.department(s.departmentId).name },
+        status: s.status,
+        actedBy: s.actedBy === null ? null : names.person(s.actedBy),
+        onBehalfOf: s.onBehalfOf === null ? null : names.person(s.onBehalfOf),
+        actedVia: s.actedVia,
+        actedAt: s.actedAt,
+        actedRevision: s.actedRevision,
+        comment: s.comment,
+      })),
+    })),
+    finalRule,
+    currentStage,
+  };
+}
+
+/** What the case's event list looks like on the timeline. */
+export function timelineOf(events: readonly CaseEvent[], names: Names): TimelineEntry[] {
+  let revision = 1;
+  return events.map((e) => {
+    if (e.type === 'resubmitted') revision++;
+    const base = { version: e.version, type: e.type, at: e.at, actor: names.person(e.actorId), revision };
+    const none = { onBehalfOf: null, via: null, stepId: null, toStepId: null, comment: null, reason: null };
+    switch (e.type) {
+      case 'acted':
+        return { ...base, ...none, action: e.action, onBehalfOf: e.onBehalfOf === null ? null : names.person(e.onBehalfOf), via: e.via, stepId: e.stepId, comment: e.comment, reason: e.reason };
+      case 'sent_back':
+        return {
+          ...base,
+          action: 'send_back',
+          onBehalfOf: e.onBehalfOf === null ? null : names.person(e.onBehalfOf),
+          via: e.via,
+          stepId: e.stepId,
+          toStepId: e.toStepId,
+          comment: e.comment,
+          reason: e.reason,
+        };
+      case 'recalled':
+        return { ...base, ...none, action: 'recall', stepId: e.stepId };
+      case 'withdrawn':
+        return { ...base, ...none, action: 'withdraw', comment: e.comment };
+      case 'reviewed':
+        return { ...base, ...none, action: 'review', stepId: e.stepId, comment: e.comment };
+      case 'commented':
+        return { ...base, ...none, action: 'comment', stepId: e.stepId, comment: e.comment };
+      case 'created':
+        return { ...base, ...none, action: 'create' };
+      case 'edited':
+        return { ...base, ...none, action: 'edit' };
+      case 'submitted':
+        return { ...base, ...none, action: 'submit' };
+      case 'resubmitted':
+        return { ...base, ...none, action: 'resubmit' };
+      case 'enforced':
+        return { ...base, ...none, action: 'enforce' };
+      default: {
+        const never: never = e;
+        return never;
+      }
+    }
+  });
+}
+
+const probeRoute = (c: Case): ResolvedRoute => ({ stages: c.route, finalRule: c.finalRule, omitted: [] });
+
+/** A command for each action, filled in enough that only the rules — not missing text — decide whether it is open to the caller. */
+function probes(c: Case): [CaseActionName, CaseCommand][] {
+  const version = c.version;
+  const say = { comment: '…' };
+  return [
+    ['approve', { action: 'approve', version }],
+    ['final_approve', { action: 'final_approve', version }],
+    ['agree', { action: 'agree', version }],
+    ['disagree', { action: 'disagree', version, ...say }],
+    ['acknowledge', { action: 'acknowledge', version }],
+    ['send_back', { action: 'send_back', version, ...say }],
+    ['recall', { action: 'recall', version }],
+    ['reject', { action: 'reject', version, ...say }],
+    ['withdraw', { action: 'withdraw', version }],
+    ['resubmit', { action: 'resubmit', version, route: probeRoute(c) }],
+    ['enforce', { action: 'enforce', version, enforcedOn: '9999-12-31' }],
+    ['review', { action: 'review', version }],
+    ['comment', { action: 'comment', version, ...say }],
+  ];
+}
+
+export function availableActions(c: Case, ctx: DecideContext): CaseActionName[] {
+  return probes(c)
+    .filter(([, cmd]) => decide(c, cmd, ctx).ok)
+    .map(([name]) => name);
+}
+
+function attachmentsOf(db: Db, caseId: number, names: Names): Attachment[] {
+  const rows = db
+    .prepare('SELECT id, name, size, pages, sha256, revision, created_at, created_by FROM case_attachments WHERE case_id = ? AND removed_at IS NULL ORDER BY id')
+    .all(caseId) as { id: number; name: string; size: number; pages: number; sha256: string; revision: number; created_at: string; created_by: number }[];
+  return rows.map((r) => ({ id: r.id, name: r.name, size: r.size, pages: r.pages, sha256: r.sha256, revision: r.revision, createdAt: r.created_at, createdBy: names.person(r.created_by) }));
+}
+
+export function buildCaseView(p: { c: Case; siteId: number; events: readonly CaseEvent[]; db: Db; names: Names; org: Org; ctx: DecideContext }): CaseView {
+  const { c, names, org, ctx } = p;
+  const mine = c.route
+    .flatMap((s) => s.steps)
+    .find((s) => s.status === 'pending' && (s.assigneeId === ctx.actorId || ctx.isProxyFor(ctx.actorId, s.assigneeId, ctx.now)));
+  return {
+    id: c.id,
+    number: c.number,
+    numberFiscalYear: c.numberFiscalYear,
+    state: c.state,
+    version: c.version,
+    revision: c.revision,
+    type: names.type(c.typeId),
+    title: c.title,
+    amount: c.amount,
+    body: c.body,
+    consultDepartments: c.consultDepartmentIds.map((d) => names.department(d)),
+    drafter: names.person(c.drafterId),
+    department: names.department(c.departmentId),
+    site: names.site(p.siteId),
+    retention: c.retention,
+    route: routeView(c.route, c.finalRule, c.currentStage, names, org),
+    returned: c.returned,
+    reviews: c.reviews.map((r) => ({ stepId: r.stepId, user: names.person(r.userId), deputy: names.person(r.deputyId), createdAt: r.createdAt, doneAt: r.doneAt, comment: r.comment })),
+    attachments: attachmentsOf(p.db, c.id, names),
+    timeline: timelineOf(p.events, names),
+    available: availableActions(c, ctx),
+    myStepId: mine?.id ?? null,
+    createdAt: c.createdAt,
+    submittedAt: c.submittedAt,
+    approvedAt: c.approvedAt,
+    enforcedOn: c.enforcedOn,
+    disposalOn: c.disposalOn,
+  };
+}
+
+export function buildSummaries(rows: readonly CaseRow[], names: Names): CaseSummary[] {
+  return rows.map((r) => {
+    const type = names.type(r.type_id);
+    return {
+      id: r.id,
+      number: r.number,
+      state: r.state,
+      version: r.version,
+      title: r.title,
+      amount: r.amount,
+      type: { id: type.id, name: type.name },
+      drafter: names.person(r.drafter_id),
+      department: names.department(r.department_id),
+      site: names.site(r.site_id),
+      updatedAt: r.updated_at,
+      submittedAt: r.submitted_at,
+      approvedAt: r.approved_at,
+      disposalOn: r.disposal_on,
+    };
+  });
+}
