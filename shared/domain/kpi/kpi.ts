@@ -109,7 +109,8 @@ function baselineShape(baseline: KpiBaseline, fiscalYear: number): BaselineShape
   // of months from April sums to round(S × months/12) exactly and the year to S.
   const cum = (x: number) => Math.round((s * x) / 12);
   const perMonth = Array.from({ length: 12 }, (_, i) => cum(i + 1) - cum(i));
-  return { fiscalYear: null, source: baseline.source, full: s, months: Array<null>(12).fill(null), perMonth, upTo: (k, f) => (s * (k + f)) / 12 };
+  return { fiscalYear: null, source: baseline.source, full: s, months: Array<null>(12).fill(null), perMonth, // S × (share of the year), multiplied in that order: (S × months) ÷ 12 can differ by one ulp and round the other way at .5.
+    upTo: (k, f) => s * ((k + f) / 12) };
 }
 
 function periodText(e: MonthsElapsed): string {

@@ -202,6 +202,13 @@ describe('computeKpi: invariants (properties)', () => {
     }));
   });
 
+  it('a typed figure of 20 sheets on 9 April 2024: round(20 × share), not (20 × months) ÷ 12 rounded the other way', () => {
+    // (20 × 0.2666…) ÷ 12 and 20 × (0.2666… ÷ 12) differ by one ulp here, straddling .5: the case fast-check once found.
+    const today = '2024-04-09T03:00:00Z';
+    const kpi = computeKpi({ fiscalYear: 2024, today, yearMonthly: {}, baseline: { kind: 'figure', sheets: 20, source: 'typed' }, target: null });
+    expect(kpi.ytd.baselineSheets).toBe(Math.round(20 * monthsElapsed(2024, today).yearFraction));
+  });
+
   it('one more sheet in an elapsed month lowers the reduction by exactly one', () => {
     fc.assert(fc.property(inputArb, fc.integer({ min: 0, max: 11 }), (input, i) => {
       const before = computeKpi(input);
