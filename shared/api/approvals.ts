@@ -142,9 +142,12 @@ export const attachmentSchema = z.object({
   size: z.number().int(),
   pages: z.number().int(),
   sha256: z.string(),
+  /** The revision it belongs to: one added while the case is sent back belongs to the resubmission. */
   revision: z.number().int(),
   createdAt: z.string(),
   createdBy: personSchema,
+  /** Taken off the case (kept, since earlier approvers saw it); null while attached. */
+  removedAt: z.string().nullable(),
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
@@ -326,4 +329,14 @@ export const proxyInputSchema = z
   })
   .refine((p) => p.toDate >= p.fromDate, { message: 'toDate must not be before fromDate', path: ['toDate'] });
 
-export const verifyResultSchema = z.object({ ok: z.boolean(), rows: z.number().int(), brokenId: z.number().int().nullable(), reason: z.string().nullable() });
+export const verifyResultSchema = z.object({
+  ok: z.boolean(),
+  /** Audit rows re-hashed. */
+  rows: z.number().int(),
+  brokenId: z.number().int().nullable(),
+  reason: z.string().nullable(),
+  /** Cases replayed from their events (when the chain is intact). */
+  cases: z.number().int(),
+  /** The first case whose stored state differs from the replay of its events. */
+  brokenCaseId: z.number().int().nullable(),
+});

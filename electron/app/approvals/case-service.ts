@@ -171,6 +171,13 @@ export function createCaseService(deps: CaseServiceDeps) {
     return { departmentId: ka?.id ?? departmentId, prefix: ka?.name ?? '' };
   };
 
+  /** An active document type, or 400 unknown_reference naming `body.typeId` (preview and drafting alike). */
+  const draftableType = (typeId: number) => {
+    const type = types.list().find((t) => t.id === typeId && t.active);
+    if (!type) throw new AppError('unknown_reference', { field: 'body.typeId' });
+    return type;
+  };
+
   const attachableCase = (org: Org, me: Caller, id: number, now: string): Case => {
     const c = loadVisible(org, me, id, now).case;
     if (c.drafterId !== me.userId) throw new AppError('not_entitled', { detail: 'only the drafter (起案者) may change attachments' });
@@ -188,7 +195,7 @@ export function createCaseService(deps: CaseServiceDeps) {
   return {
     preview(me: Caller, input: { typeId: number; amount?: number | null | undefined; consultDepartmentIds?: number[] | undefined }): RoutePreview {
       const org = loadOrg(db);
-      const type = types.get(input.typeId);
+      const type = draftableType(input.typeId);
       checkDepartments(org, input.consultDepartmentIds ?? []);
       const route = resolve({ templateId: type.templateId, drafterId: me.userId, amount: input.amount ?? null, consultDepartmentIds: input.consultDepartmentIds ?? [] }, org);
       return { ...routeView(route.stages, route.finalRule, null, names, org), omitted: route.omitted };
@@ -201,8 +208,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       if (!drafter || drafter.departmentId === null) {
         throw new AppError('validation', { field: 'body', detail: 'you need a department to draft a case: ask an administrator' });
       }
-      const type = types.list().find((t) => t.id === input.typeId && t.active);
-      if (!type) throw new AppError('unknown_reference', { field: 'body.typeId' });
+      const type = draftableType(input.typeId);
       checkDepartments(org, input.consultDepartmentIds ?? []);
       const content: CaseContent = { title: input.title, amount: input.amount ?? null, body: input.body ?? '', consultDepartmentIds: input.consultDepartmentIds ?? [] };
       const route = resolve({ templateId: type.templateId, drafterId: me.userId, ...content }, org);

@@ -131,9 +131,19 @@ export function availableActions(c: Case, ctx: DecideContext): CaseActionName[] 
 
 function attachmentsOf(db: Db, caseId: number, names: Names): Attachment[] {
   const rows = db
-    .prepare('SELECT id, name, size, pages, sha256, revision, created_at, created_by FROM case_attachments WHERE case_id = ? AND removed_at IS NULL ORDER BY id')
-    .all(caseId) as { id: number; name: string; size: number; pages: number; sha256: string; revision: number; created_at: string; created_by: number }[];
-  return rows.map((r) => ({ id: r.id, name: r.name, size: r.size, pages: r.pages, sha256: r.sha256, revision: r.revision, createdAt: r.created_at, createdBy: names.person(r.created_by) }));
+    .prepare('SELECT id, name, size, pages, sha256, revision, created_at, created_by, removed_at FROM case_attachments WHERE case_id = ? ORDER BY id')
+    .all(caseId) as { id: number; name: string; size: number; pages: number; sha256: string; revision: number; created_at: string; created_by: number; removed_at: string | null }[];
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    size: r.size,
+    pages: r.pages,
+    sha256: r.sha256,
+    revision: r.revision,
+    createdAt: r.created_at,
+    createdBy: names.person(r.created_by),
+    removedAt: r.removed_at,
+  }));
 }
 
 export function buildCaseView(p: { c: Case; siteId: number; events: readonly CaseEvent[]; db: Db; names: Names; org: Org; ctx: DecideContext }): CaseView {

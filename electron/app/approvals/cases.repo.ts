@@ -106,7 +106,8 @@ export function createCasesRepo(db: Db) {
     }
     s.dropSteps.run(c.id, steps.length);
     s.participant.run(c.drafterId, c.id);
-    for (const step of allSteps(c.route)) {
+    // A draft is the drafter's own work in progress: the people on its route see it once it is submitted.
+    for (const step of c.state === 'draft' ? [] : allSteps(c.route)) {
       s.participant.run(step.assigneeId, c.id);
       if (step.actedBy !== null) s.participant.run(step.actedBy, c.id);
     }

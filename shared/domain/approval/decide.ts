@@ -196,7 +196,7 @@ function whoActs(c: Case, ctx: DecideContext, onBehalfOf: number | null, fits: (
     const theirs = pending.filter((s) => s.assigneeId === onBehalfOf);
     const step = theirs.find(fits);
     if (!step) return { ok: false, decision: theirs.length > 0 ? wrongAction(theirs[0] as RouteStep, action) : refuse('not_your_turn', `nothing waits for user ${onBehalfOf} on this case`, 'onBehalfOfUserId') };
-    if (ctx.isProxyFor(ctx.actorId, onBehalfOf, '2025-06-05T00:00:00Z')) return { ok: true, step, via: 'proxy', onBehalfOf };
+    if (ctx.isProxyFor(ctx.actorId, onBehalfOf, ctx.now)) return { ok: true, step, via: 'proxy', onBehalfOf };
     if (step.blocking && ctx.mayDeputize(ctx.actorId, onBehalfOf)) return { ok: true, step, via: 'deputy', onBehalfOf };
     return { ok: false, decision: refuse('not_entitled', `you may not act for user ${onBehalfOf}`, 'onBehalfOfUserId') };
   }

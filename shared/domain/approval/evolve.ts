@@ -1,6 +1,6 @@
 import { disposalDate } from './retention.js';
 import { activate, advance, allSteps, findStep, parkPending, resetStep, sameShape, stageComplete } from './route-state.js';
-import type { Case, CaseEvent, ResolvedRoute, RouteStage, StepActionName, StepStatus } from './types.js';
+import type { Case, CaseContent, CaseEvent, ResolvedRoute, RouteStage, StepActionName, StepStatus } from './types.js';
 
 const statusOf: Record<StepActionName, StepStatus> = {
   approve: 'approved',
@@ -10,6 +10,14 @@ const statusOf: Record<StepActionName, StepStatus> = {
   acknowledge: 'acknowledged',
   reject: 'rejected',
 };
+
+/** Exactly the content fields: an event carrying more (a whole case by mistake) must not overwrite the version or state. */
+const contentOf = (content: CaseContent): CaseContent => ({
+  title: content.title,
+  amount: content.amount,
+  body: content.body,
+  consultDepartmentIds: [...content.consultDepartmentIds],
+});
 
 const freshStages = (route: ResolvedRoute): RouteStage[] => structuredClone(route.stages);
 
@@ -28,7 +36,7 @@ export function evolve(previous: Case | null, e: CaseEvent): Case {
       departmentId: e.departmentId,
       retention: e.retention,
       resubmitPolicy: e.resubmitPolicy,
-      ...structuredClone(e.content),
+      ...contentOf(e.content),
       state: 'draft',
       version: e.version,
       revision: 1,
@@ -51,7 +59,7 @@ export function evolve(previous: Case | null, e: CaseEvent): Case {
   c.version = e.version;
   switch (e.type) {
     case 'edited':
-      Object.assign(c, structuredClone(e.content));
+      Object.assign(c, contentOf(e.content));
       if (c.state === 'draft' || !sameShape(c.route, e.route.stages)) c.route = freshStages(e.route);
       c.finalRule = { ...e.route.finalRule };
       break;

@@ -119,16 +119,24 @@ export function resolveRoute(template: RouteTemplate, input: RouteInput, org: Or
     return { ok: false, problem: { code: 'route_unresolvable', detail: `nobody holds the post of step "${missing.step.key}"`, stepKey: missing.step.key } };
   }
 
-  // A person keeps only their last (highest) step; the deciding step always stays.
-  const lastIndexOf = new Map<number, number>();
-  kept.forEach((c, i) => lastIndexOf.set(c.assigneeId as number, i));
+  // A person is asked once: the deciding step if it is theirs, else their 承認 over a 合議 over a 供覧
+  // (a 財政課 matter is approved by the 財政課長, not sent to 財政課 for 合議), the later of equals.
+  const weight = (c: Candidate): number => (c === finalCandidate ? 4 : kindWeight[c.step.kind]);
+  const keepIndex = new Map<number, number>();
+  kept.forEach((c, i) => {
+    const id = c.assigneeId as number;
+    const best = keepIndex.get(id);
+    const bestCandidate = best === undefined ? undefined : kept[best];
+    if (!bestCandidate || weight(c) >= weight(bestCandidate)) keepIndex.set(id, i);
+  });
   const unique = kept.filter((c, i) => {
-    if (lastIndexOf.get(c.assigneeId as number) === i) return true;
+    if (keepIndex.get(c.assigneeId as number) === i) return true;
     omitted.push({ key: c.step.key, reason: 'duplicate' });
     return false;
   });
 
-  const added = addedConsultSteps(template, input, org, [drafter.id, finalCandidate.assigneeId]);
+  // An added 合議 never asks someone already on the route: their own step answers for their department.
+  const added = addedConsultSteps(template, input, org, [drafter.id, ...unique.map((c) => c.assigneeId as number)]);
   if (!added.ok) return added;
 
   const stages: RouteStage[] = [];
@@ -149,18 +157,12 @@ export function resolveRoute(template: RouteTemplate, input: RouteInput, org: Or
     actedRevision: null,
     comment: null,
   });
-  const addedIds = new Set(added.steps.map((s) => s.assigneeId));
   let currentStageIndex = -1;
   for (const c of unique) {
     const isFinal = c === finalCandidate;
     if (isFinal && added.steps.length > 0) {
       stages.push({ key: 'added-consult', mode: 'all', steps: added.steps.map((a) => toStep(a, false)) });
       currentStageIndex = -1;
-    }
-    // An added 合議 already answered by the department's own step would only ask the same person twice.
-    if (!isFinal && addedIds.has(c.assigneeId as number)) {
-      omitted.push({ key: c.step.key, reason: 'duplicate' });
-      continue;
     }
     if (isFinal || c.stageIndex !== currentStageIndex) {
       const templateStage = template.stages[c.stageIndex];
@@ -171,6 +173,8 @@ export function resolveRoute(template: RouteTemplate, input: RouteInput, org: Or
   }
   return { ok: true, route: { stages, finalRule, omitted } };
 }
+
+const kindWeight: Record<TemplateStep['kind'], number> = { final: 3, approve: 3, consult: 2, inform: 1 };
 
 function chooseFinalKey(template: RouteTemplate, amount: number | null): { key: string; label: string; below: number | null } {
   const band = template.bands.length > 0 ? bandFor(template.bands, amount ?? 0) : undefined;

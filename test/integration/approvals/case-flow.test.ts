@@ -66,7 +66,7 @@ describe('a spending case from draft to enforcement over HTTP', () => {
     expect(c.timeline.map((e) => e.action)).toEqual(['create', 'submit', 'approve', 'approve', 'approve', 'agree', 'final_approve', 'enforce']);
 
     const verify = bodyOf(api.auditVerify, await (await t.as('admin')).inject({ method: 'GET', url: '/api/audit/verify' }));
-    expect(verify).toEqual({ ok: true, rows: 8, brokenId: null, reason: null });
+    expect(verify).toEqual({ ok: true, rows: 8, brokenId: null, reason: null, cases: 1, brokenCaseId: null });
   });
 
   it('refuses a stale version with 409 and the current case, changing nothing', async () => {

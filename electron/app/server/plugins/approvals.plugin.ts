@@ -6,6 +6,7 @@ import { signedIn as signedInAccess } from '../../../../shared/api/endpoint.js';
 import { AppError } from '../../app-error.js';
 import { createAuditRepo } from '../../approvals/audit.repo.js';
 import { BlobStore } from '../../approvals/blob-store.js';
+import { verifyCaseSnapshots } from '../../approvals/case-replay.js';
 import { createCaseService, type Caller } from '../../approvals/case-service.js';
 import { createNames } from '../../approvals/case-view.js';
 import { createCasesRepo } from '../../approvals/cases.repo.js';
@@ -53,15 +54,20 @@ export function approvalsPlugin(services: Services, opts: ApprovalsPluginOptions
     route(app, api.listDocumentTypes, () => ({ items: types.list() }));
     route(app, api.createDocumentType, ({ body, req }) => {
       const me = callerOf(req);
-      const created = types.create(body, me.userId);
-      audit.append({ at: isoAt(clock), actorId: me.userId, onBehalfOf: null, clientIp: me.ip, action: 'type.create', caseId: null, version: null, data: { type: created } });
-      return created;
+      // One transaction: a type is never stored without its audit row (better-sqlite3 nests the repo's own as a savepoint).
+      return db.transaction(() => {
+        const created = types.create(body, me.userId);
+        audit.append({ at: isoAt(clock), actorId: me.userId, onBehalfOf: null, clientIp: me.ip, action: 'type.create', caseId: null, version: null, data: { type: created } });
+        return created;
+      })();
     });
     route(app, api.updateDocumentType, ({ params, body, req }) => {
       const me = callerOf(req);
-      const updated = types.update(params.id, body, me.userId);
-      audit.append({ at: isoAt(clock), actorId: me.userId, onBehalfOf: null, clientIp: me.ip, action: 'type.update', caseId: null, version: null, data: { type: updated } });
-      return updated;
+      return db.transaction(() => {
+        const updated = types.update(params.id, body, me.userId);
+        audit.append({ at: isoAt(clock), actorId: me.userId, onBehalfOf: null, clientIp: me.ip, action: 'type.update', caseId: null, version: null, data: { type: updated } });
+        return updated;
+      })();
     });
 
     route(app, api.previewRoute, ({ body, req }) => service.preview(callerOf(req), body));
@@ -117,10 +123,14 @@ export function approvalsPlugin(services: Services, opts: ApprovalsPluginOptions
           me,
           params.id,
           'case.attachment.add',
-          (c) => Number(insertAttachment.run(c.id, c.revision, name, sha256, bytes.length, pdf.pages, me.userId, now).lastInsertRowid),
-          (attachmentId) => ({ attachmentId, name, sha256, size: bytes.length, pages: pdf.pages }),
+          (c) => {
+            // Added while sent back, it belongs to the resubmission the approvers will see next.
+            const revision = c.state === 'sent_back' ? c.revision + 1 : c.revision;
+            return { id: Number(insertAttachment.run(c.id, revision, name, sha256, bytes.length, pdf.pages, me.userId, now).lastInsertRowid), revision };
+          },
+          ({ id: attachmentId }) => ({ attachmentId, name, sha256, size: bytes.length, pages: pdf.pages }),
         );
-        return { id, name, size: bytes.length, pages: pdf.pages, sha256, revision: service.visibleCase(me, params.id).revision, createdAt: now, createdBy: names.person(me.userId) };
+        return { id: id.id, name, size: bytes.length, pages: pdf.pages, sha256, revision: id.revision, createdAt: now, createdBy: names.person(me.userId), removedAt: null };
       });
     });
 
@@ -167,6 +177,8 @@ export function approvalsPlugin(services: Services, opts: ApprovalsPluginOptions
       const now = isoAt(clock);
       const existing = proxies.get(params.id, now);
       if (existing.principal.id !== me.userId && !me.isAdmin) throw new AppError('not_found', { field: 'params.id' });
+      // Already ended: nothing changes, so nothing is recorded.
+      if (existing.revokedAt !== null) return existing;
       return db.transaction(() => {
         const revoked = proxies.revoke(params.id, now);
         audit.append({ at: now, actorId: me.userId, onBehalfOf: null, clientIp: me.ip, action: 'proxy.revoke', caseId: null, version: null, data: { proxyId: params.id } });
@@ -176,7 +188,11 @@ export function approvalsPlugin(services: Services, opts: ApprovalsPluginOptions
 
     route(app, api.auditVerify, () => {
       const r = audit.verify();
-      return r.ok ? { ok: true, rows: r.rows, brokenId: null, reason: null } : { ok: false, rows: r.rows, brokenId: r.brokenId, reason: r.reason };
+      if (!r.ok) return { ok: false, rows: r.rows, brokenId: r.brokenId, reason: r.reason, cases: 0, brokenCaseId: null };
+      const c = verifyCaseSnapshots(db);
+      return c.ok
+        ? { ok: true, rows: r.rows, brokenId: null, reason: null, cases: c.cases, brokenCaseId: null }
+        : { ok: false, rows: r.rows, brokenId: null, reason: c.reason, cases: c.cases, brokenCaseId: c.caseId };
     });
   };
 }
