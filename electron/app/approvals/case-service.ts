@@ -47,7 +47,7 @@ export interface CaseServiceDeps {
   settings: SettingsRepo;
   names: Names;
   /** Told after every committed change (server events). */
-  onChange?: (c: Case, events: readonly CaseEvent[]) => void;
+  onChange?: (before: Case | null, after: Case, events: readonly CaseEvent[]) => void;
 }
 
 export const PAGE_SIZE = 50;
@@ -136,7 +136,7 @@ export function createCaseService(deps: CaseServiceDeps) {
   const run = (me: Caller, id: number, build: (c: Case, org: Org, now: string) => { cmd: CaseCommand; number?: { departmentId: number; seq: number } }): CaseView => {
     const now = isoAt(clock);
     const org = loadOrg(db);
-    let result: { after: Case; events: CaseEvent[]; siteId: number };
+    let result: { before: Case; after: Case; events: CaseEvent[]; siteId: number };
     try {
       result = db
         .transaction(() => {
@@ -150,7 +150,7 @@ export function createCaseService(deps: CaseServiceDeps) {
             throw new Refused({ code: 'stale_version', detail: 'the case changed while this was being decided' }, before, found.siteId);
           }
           record(me, applied.case, applied.events);
-          return { after: applied.case, events: applied.events, siteId: found.siteId };
+          return { before, after: applied.case, events: applied.events, siteId: found.siteId };
         })
         .immediate();
     } catch (err) {
@@ -158,7 +158,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       const current = err.refusal.code === 'stale_version' ? view(org, me, err.before, err.siteId, now) : undefined;
       throw refusalError(err.refusal, current);
     }
-    deps.onChange?.(result.after, result.events);
+    deps.onChange?.(result.before, result.after, result.events);
     return view(org, me, result.after, result.siteId, now);
   };
 
@@ -235,7 +235,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         })
         .immediate();
       if (!created.ok) throw refusalError(created.refusal);
-      deps.onChange?.(created.case, created.events);
+      deps.onChange?.(null, created.case, created.events);
       return view(org, me, created.case, siteId, now);
     },
 

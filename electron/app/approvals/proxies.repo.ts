@@ -28,6 +28,7 @@ const select = `SELECT x.id, x.principal_id, x.proxy_id, x.from_date, x.to_date,
  */
 export function createProxiesRepo(db: Db) {
   const s = {
+    proxiesOf: db.prepare(`SELECT proxy_id FROM proxies WHERE principal_id = ? AND revoked_at IS NULL AND from_date <= ? AND to_date >= ?`),
     activeFor: db.prepare(`SELECT principal_id FROM proxies WHERE proxy_id = ? AND revoked_at IS NULL AND from_date <= ? AND to_date >= ?`),
     isProxy: db.prepare(`SELECT 1 FROM proxies WHERE proxy_id = ? AND principal_id = ? AND revoked_at IS NULL AND from_date <= ? AND to_date >= ? LIMIT 1`),
     mine: db.prepare(`${select} WHERE x.principal_id = @me OR x.proxy_id = @me ORDER BY x.from_date DESC, x.id DESC`),
@@ -57,6 +58,11 @@ export function createProxiesRepo(db: Db) {
     principalsOf(proxyId: number, at: string): number[] {
       const day = tokyoDate(at);
       return (s.activeFor.all(proxyId, day, day) as { principal_id: number }[]).map((r) => r.principal_id);
+    },
+    /** Who may do `principalId`'s work at instant `at`. */
+    proxiesOf(principalId: number, at: string): number[] {
+      const day = tokyoDate(at);
+      return (s.proxiesOf.all(principalId, day, day) as { proxy_id: number }[]).map((r) => r.proxy_id);
     },
     isProxyFor(proxyId: number, principalId: number, at: string): boolean {
       const day = tokyoDate(at);

@@ -114,7 +114,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(ingestPlugin(services, { store: new IngestStore(folderInData(opts, ingestFolderName)) }));
 
   await app.register(approvalsPlugin(services, {
-    blobDir: folderInData(opts, 'blobs'), ...(opts.attachmentMaxBytes !== undefined && { maxBytes: opts.attachmentMaxBytes }),
+    blobDir: folderInData(opts, 'blobs'), events, ...(opts.attachmentMaxBytes !== undefined && { maxBytes: opts.attachmentMaxBytes }),
   }));
 
   await app.register(sourcesPlugin(services, { ...(opts.onSourcesChanged && { onSourcesChanged: opts.onSourcesChanged }) }));

@@ -4,6 +4,25 @@ import { EventEmitter } from 'node:events';
 export interface ServerEvents {
   /** Jobs were stored (a watched file, an agent's bytes, a manual import): figures on screen are out of date. */
   printlog: { source: string; jobs: number; rejected: number };
+  /**
+   * A case changed. Sent only to its `audience` (the events plugin filters per
+   * signed-in user), with `notify` cut down to the receiving user's own entries:
+   * what a toast or an OS notification should tell them.
+   */
+  case: CaseEventData;
+}
+
+export type CaseNoticeKind = 'arrived' | 'sent_back' | 'completed' | 'rejected' | 'review';
+
+export interface CaseEventData {
+  caseId: number;
+  number: string | null;
+  title: string;
+  state: string;
+  version: number;
+  /** Who should refresh what they show of this case. */
+  audience: number[];
+  notify: { userId: number; kind: CaseNoticeKind; asProxyFor: number | null }[];
 }
 
 export type ServerEventName = keyof ServerEvents;

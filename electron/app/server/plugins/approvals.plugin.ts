@@ -6,6 +6,7 @@ import { signedIn as signedInAccess } from '../../../../shared/api/endpoint.js';
 import { AppError } from '../../app-error.js';
 import { createAuditRepo } from '../../approvals/audit.repo.js';
 import { BlobStore } from '../../approvals/blob-store.js';
+import { caseNotices } from '../../approvals/case-notices.js';
 import { verifyCaseSnapshots } from '../../approvals/case-replay.js';
 import { createCaseService, type Caller } from '../../approvals/case-service.js';
 import { createNames } from '../../approvals/case-view.js';
@@ -16,9 +17,12 @@ import { createProxiesRepo } from '../../approvals/proxies.repo.js';
 import { isoAt } from '../../clock.js';
 import { contentDisposition } from '../../kpi/evaluation.repo.js';
 import type { Services } from '../../services.js';
+import type { EventHub } from '../event-hub.js';
 import { route } from '../route.js';
 
 export interface ApprovalsPluginOptions {
+  /** Where case changes are published (server-sent events to the people concerned). */
+  events?: EventHub;
   /** `DATA/blobs`: attachments by SHA-256. */
   blobDir: string;
   /** A lower attachment limit than the endpoint's (the tests); never above it. */
@@ -39,7 +43,20 @@ export function approvalsPlugin(services: Services, opts: ApprovalsPluginOptions
   const cases = createCasesRepo(db);
   const names = createNames(db);
   const blobs = new BlobStore(opts.blobDir);
-  const service = createCaseService({ db, clock, types, cases, proxies, audit, settings: services.settings, names });
+  const service = createCaseService({
+    db,
+    clock,
+    types,
+    cases,
+    proxies,
+    audit,
+    settings: services.settings,
+    names,
+    onChange: (before, after) => {
+      const now = isoAt(clock);
+      opts.events?.publish('case', caseNotices(before, after, (userId) => proxies.proxiesOf(userId, now)));
+    },
+  });
   const insertAttachment = db.prepare(`INSERT INTO case_attachments (case_id, revision, name, sha256, size, pages, created_by, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const removeAttachment = db.prepare('UPDATE case_attachments SET removed_at = ? WHERE id = ? AND case_id = ? AND removed_at IS NULL');

@@ -1,10 +1,22 @@
 import type { FastifyInstance } from 'fastify';
-import type { EventHub } from '../event-hub.js';
+import type { CaseEventData, EventHub, ServerEventName, ServerEvents } from '../event-hub.js';
 
 export interface EventsPluginOptions {
   hub: EventHub;
   /** A comment line this often keeps proxies and the browser from closing an idle stream. */
   heartbeatMs?: number;
+}
+
+/**
+ * What one signed-in user receives of an event: a case event only if they are
+ * in its audience, with only their own notices (who else was told what is not
+ * theirs to know); everything else as it is.
+ */
+export function forUser(name: ServerEventName, data: ServerEvents[ServerEventName], userId: number | null): unknown {
+  if (name !== 'case') return data;
+  const c = data as CaseEventData;
+  if (userId === null || !c.audience.includes(userId)) return null;
+  return { caseId: c.caseId, number: c.number, title: c.title, state: c.state, version: c.version, notify: c.notify.filter((n) => n.userId === userId) };
 }
 
 /** The path of the event stream; a route of its own (not a JSON endpoint of shared/api). */
@@ -36,8 +48,10 @@ export function eventsPlugin(opts: EventsPluginOptions) {
           'x-accel-buffering': 'no',
         });
         res.write('retry: 3000\n\n');
+        const userId = req.auth?.user.id ?? null;
         const unsubscribe = opts.hub.subscribe((name, data) => {
-          res.write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
+          const sent = forUser(name, data, userId);
+          if (sent !== null) res.write(`event: ${name}\ndata: ${JSON.stringify(sent)}\n\n`);
         });
         const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), opts.heartbeatMs ?? 25_000);
         heartbeat.unref();
