@@ -83,6 +83,7 @@ import {
   purchaseSchema,
   purchasesQuerySchema,
 } from './kpi-evaluation.js';
+import { approvalEffectQuerySchema, approvalEffectSchema, approvalEffectSettingsSchema } from './kpi-approval-effect.js';
 import {
   ingestChunkMaxBytes,
   ingestChunkQuerySchema,
@@ -348,6 +349,16 @@ export const api = {
     method: 'GET', path: '/api/kpi/fiscal-years', access: roles('dx', 'admin'), tag: 'kpi',
     summary: 'The fiscal years the 紙削減 dashboard offers: from the earliest with jobs, counter readings, purchases or settings to the current one, each saying whether it has settings and data',
     response: fiscalYearListSchema,
+  }),
+  kpiApprovalEffect: endpoint({
+    method: 'GET', path: '/api/kpi/approval-effect', access: roles('dx', 'admin'), tag: 'kpi',
+    summary: "An ESTIMATE, never part of the measured reduction: sheets a paper route would have used for the cases finally approved (決裁済み・施行済み) in a fiscal year (Tokyo dates) — each case's pages (1 for the 起案用紙 + its current attachments) × the paper copies a paper route needs (a setting), by document type and month",
+    query: approvalEffectQuerySchema, response: approvalEffectSchema,
+  }),
+  setKpiApprovalEffectSettings: endpoint({
+    method: 'PUT', path: '/api/kpi/approval-effect/settings', access: roles('dx', 'admin'), tag: 'kpi',
+    summary: 'Set how many paper copies a paper route would have needed (0–20, 2 by default: the circulated original and the file copy) and whether they would have been printed duplex (no by default)',
+    body: approvalEffectSettingsSchema, response: approvalEffectSettingsSchema,
   }),
   ingestHello: endpoint({
     method: 'POST', path: '/api/ingest/hello', access: sourceToken, tag: 'ingest',

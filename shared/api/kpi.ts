@@ -33,6 +33,22 @@ export const breakdownRowSchema = z.object({
 });
 export type BreakdownRow = z.infer<typeof breakdownRowSchema>;
 
+/**
+ * The e-approval effect in short, as the report carries it: the cases finally approved (決裁済み・施行済み) in the
+ * fiscal year, their pages (each case's 起案用紙 + its current attachments), the settings the estimate used
+ * and the sheets a paper route would have printed.
+ */
+export const approvalEffectSummarySchema = z.object({
+  cases: count,
+  pages: count,
+  /** Paper copies a paper route would have needed (a setting; 2 by default: the circulated original and the file copy). */
+  paperCopies: count,
+  /** Whether those copies would have been printed on both sides (a setting; no by default). */
+  duplex: z.boolean(),
+  sheets: count,
+});
+export type ApprovalEffectSummary = z.infer<typeof approvalEffectSummarySchema>;
+
 export const kpiReportSchema = z.object({
   fiscalYear: int,
   /** 令和6年度 */
@@ -96,6 +112,12 @@ export const kpiReportSchema = z.object({
   }),
   /** Sheets saved had every one-sided job of more than one page a copy been duplex: an estimate beside the measured figure. */
   whatIfDuplex: count,
+  /**
+   * The e-approval effect (電子決裁の効果): an ESTIMATE of the sheets a paper route would have used for the
+   * cases finally approved in the year. Never part of `sheets` or `reduction` (those are measured and already
+   * contain whatever e-approval saved). Details: GET /api/kpi/approval-effect.
+   */
+  approvalEffect: approvalEffectSummarySchema,
 });
 export type KpiReport = z.infer<typeof kpiReportSchema>;
 

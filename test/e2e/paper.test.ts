@@ -2,8 +2,10 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import iconv from 'iconv-lite';
+import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApprovalEffect } from '../../shared/api/kpi-approval-effect.js';
 import type { KpiReport } from '../../shared/api/kpi.js';
 import { fiscalYearLabel } from '../../shared/domain/wareki.js';
 import { demoTown, freshDataDir, launchBrowser, screenshot, startHub, withSignedIn, type Hub } from './harness.js';
@@ -108,6 +110,65 @@ async function apiReport(page: Page): Promise<KpiReport> {
   const res = await page.request.get(`${hub.url}/api/kpi/report?fy=${fy}`);
   expect(res.ok()).toBe(true);
   return (await res.json()) as KpiReport;
+}
+
+/** A signed-in API session of the hub (Node's fetch, its own cookie and CSRF token), for setting up data. */
+async function apiSession(login: string) {
+  const res = await fetch(`${hub.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
+  expect(res.status, `sign-in of ${login}`).toBe(200);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const session = (await res.json()) as { csrfToken: string; user: { id: number } };
+  const headers = { cookie, 'x-csrf-token': session.csrfToken };
+  async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const r = await fetch(`${hub.url}${path}`, {
+      method,
+      headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    const text = await r.text();
+    if (!r.ok) throw new Error(`${method} ${path} answered ${r.status}: ${text}`);
+    return JSON.parse(text) as T;
+  }
+  async function upload(path: string, name: string, bytes: Uint8Array): Promise<void> {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), name);
+    const r = await fetch(`${hub.url}${path}`, { method: 'POST', headers, body: form });
+    if (!r.ok) throw new Error(`POST ${path} answered ${r.status}: ${await r.text()}`);
+  }
+  return { userId: session.user.id, send, upload };
+}
+
+async function pdfOf(pages: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  for (let i = 0; i < pages; i++) doc.addPage([595, 842]).drawText(`E2E ${i + 1}`, { x: 50, y: 780, size: 12 });
+  return doc.save();
+}
+
+const APPROVAL_TYPE = 'E2E 通知文書';
+/**
+ * A case approved electronically today, through the API as people would: a document type whose one step is
+ * the administrator's 決裁 (the demo town may or may not hold cases of its own), drafted by the DX officer
+ * with a 3-page PDF, submitted and approved.
+ */
+async function approvedCase(): Promise<void> {
+  const admin = await apiSession('admin');
+  const dx = await apiSession('dx');
+  const type = await admin.send<{ id: number }>('POST', '/api/document-types', {
+    code: 'E2E-TSUCHI', name: APPROVAL_TYPE, retention: '1', sortOrder: 900,
+    template: { stages: [{ key: 'kessai', mode: 'all', steps: [{ key: 'kessai', kind: 'final', assignee: { kind: 'user', userId: admin.userId }, optional: false }] }] },
+  });
+  const drafted = await dx.send<{ id: number }>('POST', '/api/cases', { typeId: type.id, title: 'E2E 電子決裁の効果の確認' });
+  await dx.upload(`/api/cases/${drafted.id}/attachments`, 'E2E 資料.pdf', await pdfOf(3));
+  const draft = await dx.send<{ version: number }>('GET', `/api/cases/${drafted.id}`);
+  const sent = await dx.send<{ version: number }>('POST', `/api/cases/${drafted.id}/submit`, { version: draft.version });
+  const done = await admin.send<{ state: string }>('POST', `/api/cases/${drafted.id}/actions`, { action: 'final_approve', version: sent.version });
+  expect(done.state).toBe('approved');
+}
+
+async function apiApprovalEffect(page: Page): Promise<ApprovalEffect> {
+  const res = await page.request.get(`${hub.url}/api/kpi/approval-effect?fy=${fy}`);
+  expect(res.ok()).toBe(true);
+  return (await res.json()) as ApprovalEffect;
 }
 
 async function signedInAsDx(fn: (page: Page, paper: PaperPage) => Promise<void>, viewport?: { width: number; height: number }) {
@@ -384,6 +445,69 @@ describe('紙削減', () => {
       expect(options).toContain(`${fiscalYearLabel(2019, 'ja')}（データなし）`);
       expect(options).toHaveLength(fy - 2018 + 1);
     });
+  });
+
+  it('shows the e-approval effect apart from the headline, as an estimate left out of the reduction, with its settings in place', async () => {
+    await approvedCase();
+    await signedInAsDx(async (page, paper) => {
+      const before = await apiReport(page);
+      const effect = await apiApprovalEffect(page);
+      expect(effect).toMatchObject({ paperCopies: 2, duplex: false });
+      expect(effect.cases).toBeGreaterThanOrEqual(1);
+      // Ours: 1 page for the 起案用紙 + 3 attached, × 2 copies one-sided.
+      expect(effect.byType.find((t) => t.name === APPROVAL_TYPE)).toMatchObject({ cases: 1, pages: 4, sheets: 8 });
+      expect(before.approvalEffect).toEqual({ cases: effect.cases, pages: effect.pages, paperCopies: 2, duplex: false, sheets: effect.sheets });
+
+      const panel = paper.approvalEffect();
+      await panel.waitFor();
+      await expect.poll(() => paper.approvalEffectSheets().textContent()).toBe(`約 ${n(effect.sheets)}枚`);
+      await panel.getByText('推計・実績には含めない').waitFor();
+      await panel.getByText('上の削減枚数・達成率には足していません', { exact: false }).waitFor();
+      await panel.getByText(`${n(effect.cases)}件`, { exact: true }).waitFor();
+      await panel.getByText(`${n(effect.pages)}ページ`, { exact: true }).waitFor();
+      await panel.getByText('2部・片面', { exact: true }).waitFor();
+      await paper.approvalEffectByType().getByRole('row').filter({ hasText: APPROVAL_TYPE }).waitFor();
+      // Below the headline and its charts, never inside them.
+      const headlineBottom = await paper.headline().evaluate((el) => el.getBoundingClientRect().bottom);
+      const chartsBottom = await page.getByRole('region', { name: '削減枚数の累計と目標' }).evaluate((el) => el.getBoundingClientRect().bottom);
+      const panelTop = await panel.evaluate((el) => el.getBoundingClientRect().top);
+      expect(panelTop).toBeGreaterThan(Math.max(headlineBottom, chartsBottom));
+      await scrollToTop(page, '電子決裁による削減効果（推計）');
+      await screenshot(page, '54-paper-approval-effect');
+
+      // 21 copies is refused under the field, nothing is sent.
+      await paper.fillPaperCopies('21');
+      await paper.saveApprovalEffectSettings();
+      await paper.approvalEffectSettings().getByText('0〜20の整数（部）で入力してください').waitFor();
+      expect((await apiApprovalEffect(page)).paperCopies).toBe(2);
+      // 3 copies, duplex: the estimate follows at once; the measured figures do not move.
+      await paper.fillPaperCopies('3');
+      await paper.setDuplex(true);
+      await paper.saveApprovalEffectSettings();
+      await page.getByText('「電子決裁の推計の前提」を保存しました').waitFor();
+      const after = await apiApprovalEffect(page);
+      expect(after).toMatchObject({ paperCopies: 3, duplex: true, cases: effect.cases, pages: effect.pages });
+      expect(after.byType.find((t) => t.name === APPROVAL_TYPE)?.sheets).toBe(2 * 3);
+      await expect.poll(() => paper.approvalEffectSheets().textContent()).toBe(`約 ${n(after.sheets)}枚`);
+      await panel.getByText('3部・両面', { exact: true }).waitFor();
+      const report = await apiReport(page);
+      expect({ sheets: report.sheets, reduction: report.reduction }).toEqual({ sheets: before.sheets, reduction: before.reduction });
+      expect(await paper.reduction().textContent()).toBe(n(report.reduction));
+
+      // Back to the defaults for the tablet's picture.
+      await paper.fillPaperCopies('2');
+      await paper.setDuplex(false);
+      await paper.saveApprovalEffectSettings();
+      await expect.poll(() => paper.approvalEffectSheets().textContent()).toBe(`約 ${n(effect.sheets)}枚`);
+    });
+
+    await signedInAsDx(async (page, paper) => {
+      await paper.approvalEffect().waitFor();
+      await expect.poll(() => paper.approvalEffectSheets().textContent()).toBe(`約 ${n((await apiApprovalEffect(page)).sheets)}枚`);
+      await scrollToTop(page, '電子決裁による削減効果（推計）');
+      await screenshot(page, '55-paper-tablet-approval-effect');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+    }, { width: 768, height: 1024 });
   });
 
   it('speaks English when asked, a past year included', async () => {

@@ -35,6 +35,8 @@ function printText(r: KpiReport): void {
   if (r.projection) lines.push(`  projected: ${n(r.projection.reduction)} (${r.projection.achievementPercent ?? '—'}%) — ${r.projection.method}`);
   lines.push(`  未割当 (unmapped): ${n(r.unmapped.jobs)} jobs, ${n(r.unmapped.sheets)} sheets`);
   for (const s of r.bySite) lines.push(`  ${s.name}: ${n(s.sheets)} sheets`);
+  const e = r.approvalEffect;
+  lines.push(`  電子決裁による削減効果（推計, not in the reduction above）: ${n(e.sheets)} sheets — ${n(e.cases)} cases, ${n(e.pages)} pages × ${e.paperCopies} copies${e.duplex ? ', duplex' : ''}`);
   console.log(lines.join('\n'));
 }
 

@@ -105,6 +105,20 @@ function paperKpiLines(report: KpiReport, kpi: KpiResult): [string, string][] {
   return lines;
 }
 
+/**
+ * The e-approval effect as a line of reference after the measured figures, only when cases were approved
+ * electronically in the year: an estimate, said to be left out of the reduction and the 達成率.
+ */
+function approvalEffectLines(report: KpiReport): [string, string][] {
+  const e = report.approvalEffect;
+  if (e.cases === 0) return [];
+  return [[
+    '参考: 電子決裁による削減効果（推計）',
+    `約${sheets(e.sheets)}（電子決裁 ${formatNumber(e.cases)}件・${formatNumber(e.pages)}ページ × 紙の回議で要る部数 ${formatNumber(e.paperCopies)}部、${e.duplex ? '両面' : '片面'}）。`
+      + '推計のため、上の削減枚数・達成率には含めていません（印刷の実績に電子決裁の効果はすでに表れています）。',
+  ]];
+}
+
 /** The PDF's bytes. */
 export async function renderEvaluationPdf(input: EvaluationPdfInput): Promise<Uint8Array> {
   const { evaluation, report, kpi } = input;
@@ -150,7 +164,7 @@ export async function renderEvaluationPdf(input: EvaluationPdfInput): Promise<Ui
   w.space(14);
 
   w.heading('2. 紙削減 KPI（コピー・プリントアウトの削減）');
-  drawTable(w, [{ header: '項目', weight: 26 }, { header: '内容', weight: 74 }], paperKpiLines(report, kpi).map(([k, v]) => [{ text: k, bold: true }, v]), { size: 8.5 });
+  drawTable(w, [{ header: '項目', weight: 26 }, { header: '内容', weight: 74 }], [...paperKpiLines(report, kpi), ...approvalEffectLines(report)].map(([k, v]) => [{ text: k, bold: true }, v]), { size: 8.5 });
   w.space(16);
 
   const baselineName = report.baseline.fiscalYear !== null ? `基準（${fiscalYearLabel(report.baseline.fiscalYear, 'ja')}）` : '基準（手入力を月割り）';

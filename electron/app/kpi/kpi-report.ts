@@ -4,6 +4,7 @@ import { fiscalYearLabel } from '../../../shared/domain/wareki.js';
 import { AppError } from '../app-error.js';
 import { isoAt, type Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
+import { createApprovalEffectRepo } from './approval-effect.repo.js';
 import { createJobMonthsRepo, tokyoMonthRange, type JobMonthRow } from './job-months.repo.js';
 import { createKpiYearsRepo } from './kpi-years.repo.js';
 import { createNameMapsRepo, type Placement } from './name-maps.repo.js';
@@ -54,6 +55,7 @@ export function createKpiReports(db: Db, clock: Clock) {
   const years = createKpiYearsRepo(db, clock);
   const jobMonths = createJobMonthsRepo(db, isA3);
   const names = createNameMapsRepo(db, clock);
+  const approvalEffects = createApprovalEffectRepo(db);
   const s = {
     counters: db.prepare('SELECT month, sum(sheets) AS sheets FROM counter_readings WHERE month >= ? AND month <= ? GROUP BY month'),
     purchases: db.prepare('SELECT month, reams * 500 AS sheets FROM kpi_purchases WHERE month >= ? AND month <= ?'),
@@ -180,6 +182,8 @@ export function createKpiReports(db: Db, clock: Clock) {
         unknownSidesJobs: totals.unknownSides,
       },
       whatIfDuplex: totals.savings,
+      // An estimate beside the measured figures, never added into sheets or reduction.
+      approvalEffect: approvalEffects.summary(fiscalYear),
     };
     return { report, kpi };
   }
@@ -227,6 +231,7 @@ export function createKpiReports(db: Db, clock: Clock) {
     years,
     jobMonths,
     names,
+    approvalEffects,
   };
 }
 export type KpiReports = ReturnType<typeof createKpiReports>;

@@ -8,6 +8,7 @@ import { AppModal } from '../../components/AppModal.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useUiLanguage } from '../../i18n/useUiLanguage.js';
+import { ApprovalEffectPanel } from './ApprovalEffectPanel.js';
 import { BreakdownPanel } from './BreakdownPanel.js';
 import { EvaluationPanel } from './EvaluationPanel.js';
 import { HeadlinePanel } from './HeadlinePanel.js';
@@ -95,6 +96,8 @@ export function PaperPage() {
             </SimpleGrid>
           </Stack>
         )}
+        {/* Apart from the headline and its charts, marked as an estimate: never part of the measured reduction. */}
+        <ApprovalEffectPanel key={`approval-effect-${fy}`} fy={fy} />
         {usage && usage.fiscalYear === fy ? (
           <>
             <BreakdownPanel

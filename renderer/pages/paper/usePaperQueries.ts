@@ -78,3 +78,15 @@ export function useKpiPurchases(fy: number) {
     placeholderData: keepPreviousData,
   });
 }
+
+/**
+ * The e-approval effect (an estimate, apart from the measured figures). Under `kpi`: saving its settings,
+ * and whatever else refreshes the dashboard, refreshes it too.
+ */
+export function useKpiApprovalEffect(fy: number) {
+  return useQuery({
+    queryKey: [...queryKeys.kpi, 'approval-effect', fy],
+    queryFn: () => call(api.kpiApprovalEffect, { query: { fy } }),
+    placeholderData: keepPreviousData,
+  });
+}

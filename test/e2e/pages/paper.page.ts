@@ -212,6 +212,37 @@ export class PaperPage {
     return this.page.getByTestId('paper-purchases-import-done');
   }
 
+  // -- e-approval effect (an estimate, apart from the measured figures) ------------
+
+  approvalEffect() {
+    return this.page.getByRole('region', { name: /^電子決裁による削減効果（推計）$|^E-approval effect \(estimate\)$/ });
+  }
+
+  /** The estimate as shown ("約 28枚"). */
+  approvalEffectSheets() {
+    return this.page.getByTestId('paper-approval-effect-sheets');
+  }
+
+  approvalEffectByType() {
+    return this.approvalEffect().getByRole('table', { name: /^(文書種別ごと|By document type)$/ });
+  }
+
+  approvalEffectSettings() {
+    return this.page.getByTestId('paper-approval-effect-settings');
+  }
+
+  async fillPaperCopies(value: string): Promise<void> {
+    await this.approvalEffectSettings().getByRole('textbox', { name: /^紙で回議する場合に必要な部数/ }).fill(value);
+  }
+
+  async setDuplex(on: boolean): Promise<void> {
+    await this.approvalEffectSettings().getByRole('checkbox', { name: /^両面で印刷していた/ }).setChecked(on);
+  }
+
+  async saveApprovalEffectSettings(): Promise<void> {
+    await this.approvalEffectSettings().getByRole('button', { name: '保存', exact: true }).click();
+  }
+
   /** The names of the fiscal year picker's options, as listed. */
   async yearOptions(): Promise<string[]> {
     await this.page.getByRole('combobox', { name: /^(年度|Fiscal year)$/ }).click();

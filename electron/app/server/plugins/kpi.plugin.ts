@@ -35,6 +35,15 @@ export function kpiPlugin(services: Services, reports: KpiReports) {
       return saved;
     });
 
+    // The e-approval effect: an estimate shown apart from the measured reduction, with its two settings.
+    route(app, api.kpiApprovalEffect, ({ query }) => reports.approvalEffects.forYear(query.fy));
+    route(app, api.setKpiApprovalEffectSettings, ({ body, me }) => {
+      const before = reports.approvalEffects.settings();
+      const saved = reports.approvalEffects.setSettings(body);
+      services.adminLog.record(me().user.id, 'kpi.approvalEffect.set', 'settings', { before, after: saved });
+      return saved;
+    });
+
     route(app, api.listNameMaps, () => ({ items: reports.names.list() }));
     route(app, api.createNameMap, ({ body, me }) => {
       if (!exists(body.departmentId, services.departments.get)) throw new AppError('unknown_reference', { field: 'body.departmentId' });
