@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { monthOfInstant } from '../../../shared/domain/kpi/months.js';
 import type { CounterReading } from '../../../shared/domain/printlog/job.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection.js';
 import { BatchReader, type JobBatch } from './job-batch.js';
 
@@ -129,8 +130,10 @@ export function createPrintlogRepo(db: Db) {
     const reader = new BatchReader();
     // The file and the format are written into the statements: two values less to bind per job.
     // A key taken fails the whole statement (ABORT undoes only the statement): then its jobs are stored one by one.
-    const insertMany = db.prepare(insertJobs('INSERT', JOBS_PER_INSERT, fileId, format));
     const insertOne = db.prepare(insertJobs('INSERT OR IGNORE', 1, fileId, format));
+    // By the number of rows, made when first needed: a run cut short (a job met twice in a row, the end of a batch) is stored in one statement too.
+    const inserts: (Statement | undefined)[] = [];
+    const insertMany = (rows: number): Statement => (inserts[rows] ??= db.prepare(insertJobs('INSERT', rows, fileId, format)));
     const params: (string | number | null)[] = [];
 
     /** Stores batch `b`: a fresh object per transaction, so nothing of a failed one is left over. */
@@ -143,9 +146,9 @@ export function createPrintlogRepo(db: Db) {
 
       const storedNew = (i: number): void => {
         const time = reader.time(b, i);
-        const hour = time.slice(0, 13);
-        if (hour !== lastHour) {
-          lastHour = hour;
+        // Compared in place: no string cut out per job.
+        if (lastHour.length !== 13 || !time.startsWith(lastHour)) {
+          lastHour = time.slice(0, 13);
           staleMonths.add(monthOfInstant(time));
         }
         const { pages, sheets } = reader.counts(b, i);
@@ -200,14 +203,14 @@ export function createPrintlogRepo(db: Db) {
         else search(i);
       };
 
-      /** Stores jobs `from` to `to` (exclusive), whose keys differ: in one statement when they are JOBS_PER_INSERT. */
+      /** Stores jobs `from` to `to` (exclusive), whose keys differ, in one statement. */
       const storeRun = (from: number, to: number): void => {
-        if (to - from === JOBS_PER_INSERT) {
+        if (to - from > 1) {
           params.length = 0;
           for (let i = from; i < to; i++) reader.pushParams(params, b, i);
           try {
             // Spread, not an array: better-sqlite3 reads each value of an array through a slow property lookup.
-            insertMany.run(...params);
+            insertMany(to - from).run(...params);
             for (let i = from; i < to; i++) storedNew(i);
             return;
           } catch (err) {

@@ -102,6 +102,10 @@ function describeHour(year: number, month: number, day: number, hour: number, ti
 /** Every local hour a log has times in, per zone: importing a log asks for one per line. */
 const localHours = new Map<string, Map<number, LocalHour>>();
 const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+/** `MM:SS.000Z` of each second of an hour, made when first asked for: a time is its hour's prefix and one of these, one concatenation. */
+let minuteSeconds: string[] | null = null;
+const minuteSecond = (i: number): string =>
+  (minuteSeconds ??= Array.from({ length: 3600 }, (_, s) => `${TWO_DIGITS[Math.floor(s / 60)] ?? ''}:${TWO_DIGITS[s % 60] ?? ''}.000Z`))[i] ?? '';
 const isIn = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
 
 /**
@@ -126,7 +130,7 @@ export function localTimeToIso(year: number, month: number, day: number, hour: n
   }
   if (known === 'invalid') return null;
   if (known === 'mixed') return new Date(epochOf({ year, month, day, hour, minute, second }, timeZone)).toISOString();
-  if (known.isoPrefix !== null) return `${known.isoPrefix}${TWO_DIGITS[minute] ?? ''}:${TWO_DIGITS[second] ?? ''}.000Z`;
+  if (known.isoPrefix !== null) return known.isoPrefix + minuteSecond(minute * 60 + second);
   return new Date(Date.UTC(year, month - 1, day, hour, minute, second) - known.offset).toISOString();
 }
 

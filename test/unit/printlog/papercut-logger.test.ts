@@ -162,6 +162,27 @@ describe('papercut-logger rows', () => {
     expect(jobsOf(parser.push(row(), 9))).toHaveLength(1);
   });
 
+  it('reads a row as the logger writes it (one regular expression) as the general reader reads the same job written otherwise', () => {
+    const doc = 'Report, final "v2" ① ㈱北広 ～.pdf';
+    const plain = row({ doc: `"${doc.replaceAll('"', '""')}"`, pages: '7', copies: '2', duplex: 'DUPLEX', gray: 'NOT GRAYSCALE' });
+    const job = onlyJob(runParser(papercutLogger, [BANNER, HEADER, plain]));
+    expect(job).toEqual({
+      time: '2024-05-01T01:00:00.000Z', user: 'tanaka-h', printer: 'OASA-MFP01', client: 'PC-1', document: doc,
+      pages: 14, sheets: 8, copies: 2, sides: 2, nUp: 1, color: true, paperSize: 'A4',
+    });
+    // Each of these leaves the one-pass form; the job read is the same.
+    const otherwise = [
+      plain.replace(',DUPLEX,', ', duplex ,'),
+      plain.replace('tanaka-h', ' tanaka-h\t'),
+      `${plain}extra,field`,
+      plain.replace(',A4,', ',"A4",'),
+    ];
+    for (const line of otherwise) expect(onlyJob(runParser(papercutLogger, [BANNER, HEADER, line]))).toEqual(job);
+    const long = 'x'.repeat(5000);
+    expect(onlyJob(runParser(papercutLogger, [BANNER, HEADER, row({ doc: `"${long}"` })])).document).toBe(long);
+    expect(onlyJob(runParser(papercutLogger, [BANNER, HEADER, row({ doc: long })])).document).toBe(long);
+  });
+
   it('skips blank lines without rejecting them', () => {
     expect(runParser(papercutLogger, [BANNER, HEADER, '', row(), '  '])).toHaveLength(1);
   });

@@ -89,11 +89,19 @@ const digit = (text: string, i: number): number => text.charCodeAt(i) - 0x30;
 const isDigitAt = (text: string, i: number): boolean => text.charCodeAt(i) - 0x30 >>> 0 <= 9;
 const twoDigits = (text: string, i: number): number => digit(text, i) * 10 + digit(text, i + 1);
 
-/** `YYYY-MM-DD HH:MM:SS` exactly, as the logger writes it: read without a regular expression or an object per line. */
-function isoAsWritten(text: string, timeZone: string): string | null {
-  if (text.length !== 19 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d || text.charCodeAt(10) !== 0x20 || text.charCodeAt(13) !== 0x3a || text.charCodeAt(16) !== 0x3a) return null;
-  for (const i of DIGIT_POSITIONS) if (!isDigitAt(text, i)) return null;
-  return localTimeToIso(twoDigits(text, 0) * 100 + twoDigits(text, 2), twoDigits(text, 5), twoDigits(text, 8), twoDigits(text, 11), twoDigits(text, 14), twoDigits(text, 17), timeZone);
+/**
+ * `YYYY-MM-DD HH:MM:SS` exactly, as the logger writes it: read without a
+ * regular expression or an object per line. `at`: where in `text` the time
+ * starts, the whole text being the time unless given.
+ */
+function isoAsWritten(text: string, timeZone: string, at = -1): string | null {
+  const o = at < 0 ? 0 : at;
+  if (at < 0 && text.length !== 19) return null;
+  if (text.charCodeAt(o + 4) !== 0x2d || text.charCodeAt(o + 7) !== 0x2d || text.charCodeAt(o + 10) !== 0x20 || text.charCodeAt(o + 13) !== 0x3a || text.charCodeAt(o + 16) !== 0x3a) return null;
+  for (const i of DIGIT_POSITIONS) if (!isDigitAt(text, o + i)) return null;
+  return localTimeToIso(
+    twoDigits(text, o) * 100 + twoDigits(text, o + 2), twoDigits(text, o + 5), twoDigits(text, o + 8), twoDigits(text, o + 11), twoDigits(text, o + 14), twoDigits(text, o + 17), timeZone,
+  );
 }
 const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
 
@@ -109,7 +117,62 @@ function timeOf(text: string, timeZone: string): Field<string> {
 
 const reject = (line: number, reason: string): ParseEvent => ({ kind: 'reject', line, reason });
 
+/**
+ * A row exactly as the logger writes it, matched in one pass (every line of a
+ * log passes here): no control character and no quote outside a quoted
+ * Document Name, Time as `YYYY-MM-DD HH:MM:SS`, Pages and Copies in plain
+ * digits, Duplex and Grayscale as their words or empty, 14 fields or 15 with
+ * the trailing comma's empty one. It captures User, Pages, Copies, Printer,
+ * the Document Name (quoted, or not), Client, Paper Size, Duplex and
+ * Grayscale. Any other row goes through `splitCsvLine` and the readers that
+ * name what is wrong, which read a row matched here the same way.
+ */
+const PLAIN_ROW = new RegExp(
+  [
+    '^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d',
+    '([^,"\\x00-\\x1f\\x7f]*)', '(\\d{1,15})', '(\\d{1,15})', '([^,"\\x00-\\x1f\\x7f]*)',
+    '(?:"([^"\\x00-\\x1f\\x7f]*(?:""[^"\\x00-\\x1f\\x7f]*)*)"|([^,"\\x00-\\x1f\\x7f]*))',
+    '([^,"\\x00-\\x1f\\x7f]*)', '([^,"\\x00-\\x1f\\x7f]*)',
+    '[^,"\\x00-\\x1f\\x7f]*', '[^,"\\x00-\\x1f\\x7f]*', '[^,"\\x00-\\x1f\\x7f]*',
+    '(DUPLEX|NOT DUPLEX|)', '(GRAYSCALE|NOT GRAYSCALE|)', '[^,"\\x00-\\x1f\\x7f]*,?$',
+  ].join(','),
+);
+const DOUBLED_QUOTE = /""/g;
+const MAX_PLAIN_ROW = 4096;
+
+/** A row in the logger's own form (PLAIN_ROW) as its job, or null for any other row, or a time that is no valid time. */
+function plainRow(row: string, line: number, timeZone: string): ParseEvent | null {
+  // A row longer than any the logger writes is left to the general reader: a regular expression's backtracking stack has a limit.
+  if (row.length > MAX_PLAIN_ROW) return null;
+  const m = PLAIN_ROW.exec(row);
+  if (m === null) return null;
+  // Copies 0 is refused by the general reader, with its reason; a time that is no real time too.
+  const copies = plainCount(m[3] ?? '') ?? 0;
+  const time = copies < 1 ? null : isoAsWritten(row, timeZone, 0);
+  if (time === null) return null;
+  const pages = plainCount(m[2] ?? '') ?? 0;
+  const sides = m[9] === 'DUPLEX' ? 2 : m[9] === 'NOT DUPLEX' ? 1 : null;
+  const quoted = m[5];
+  const job: PrintJob = {
+    time,
+    user: (m[1] ?? '').trim(),
+    printer: (m[4] ?? '').trim(),
+    client: (m[7] ?? '').trim(),
+    document: quoted === undefined ? (m[6] ?? '') : quoted.includes('""') ? quoted.replace(DOUBLED_QUOTE, '"') : quoted,
+    pages: pages * copies,
+    sheets: sheetsOf(pages, copies, sides),
+    copies,
+    sides,
+    nUp: 1,
+    color: m[10] === 'GRAYSCALE' ? false : m[10] === 'NOT GRAYSCALE' ? true : null,
+    paperSize: (m[8] ?? '').trim(),
+  };
+  return { kind: 'job', line, job };
+}
+
 function parseRow(row: string, line: number, timeZone: string): ParseEvent {
+  const plain = plainRow(row, line, timeZone);
+  if (plain !== null) return plain;
   if (hasControlCharacters(row)) return reject(line, 'the line holds control characters (binary data, not a Print Logger row)');
   const split = splitCsvLine(row);
   if (!split.ok) return reject(line, `${columnName(split.field)}: ${split.reason}`);
