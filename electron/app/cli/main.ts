@@ -1,32 +1,48 @@
 import { Command, CommanderError } from 'commander';
 import { MigrationError } from '../db/migrate.js';
 import { appVersion } from '../version.js';
-import { agentCommand } from './agent.command.js';
-import { backupCommands } from './backup.command.js';
-import { demoCommand } from './demo.command.js';
-import { hubCommand } from './hub.command.js';
-import { importCommand } from './import.command.js';
-import { initCommand } from './init.command.js';
 import { CliError } from './io.js';
-import { reportCommand } from './report.command.js';
-import { sourcesCommand } from './sources.command.js';
-import { verifyCommand } from './verify.command.js';
 
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Each command's module, loaded only when needed: `kamiless import` should not
+ * pay for the hub's server, the PDF fonts and the demo town (about 0.3 s and
+ * 50 MB before the first line is read). Names are the commands they register.
+ */
+const commands: Record<string, () => Promise<Register>> = {
+  hub: async () => (await import('./hub.command.js')).hubCommand,
+  init: async () => (await import('./init.command.js')).initCommand,
+  demo: async () => (await import('./demo.command.js')).demoCommand,
+  backup: async () => (await import('./backup.command.js')).backupCommands,
+  restore: async () => (await import('./backup.command.js')).backupCommands,
+  verify: async () => (await import('./verify.command.js')).verifyCommand,
+  import: async () => (await import('./import.command.js')).importCommand,
+  sources: async () => (await import('./sources.command.js')).sourcesCommand,
+  agent: async () => (await import('./agent.command.js')).agentCommand,
+  report: async () => (await import('./report.command.js')).reportCommand,
+};
+
+/**
+ * The program with the command `argv` names registered, or — for help, the
+ * version, or an unknown word — every command, so help lists them all and a
+ * typo gets commander's "did you mean".
+ */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('kamiless')
     .description('Kamiless 紙レス: electronic approval and paper-reduction KPI for town halls')
     .version(appVersion, '-v, --version')
     .showHelpAfterError('(add --help for the options)')
     .exitOverride();
-  hubCommand(program);
-  initCommand(program);
-  demoCommand(program);
-  backupCommands(program);
-  verifyCommand(program);
-  importCommand(program);
-  sourcesCommand(program);
-  agentCommand(program);
-  reportCommand(program);
+  const named = argv[0] === undefined ? undefined : commands[argv[0]];
+  const loaders = named ? [named] : Object.values(commands);
+  const registered = new Set<Register>();
+  for (const load of loaders) {
+    const register = await load();
+    if (registered.has(register)) continue;
+    registered.add(register);
+    register(program);
+  }
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(add --help for the options)');
   return program;
 }
@@ -34,7 +50,7 @@ export function buildProgram(): Command {
 /** Exit codes: 0 ok, 1 the action failed, 2 the command line was wrong. */
 export async function main(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv, { from: 'user' });
+    await (await buildProgram(argv)).parseAsync(argv, { from: 'user' });
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) {
