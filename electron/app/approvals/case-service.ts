@@ -78,12 +78,21 @@ export function createCaseService(deps: CaseServiceDeps) {
 
   const managerMinRank = (): number => Number(settings.get('approval.managerMinRank') ?? '70');
 
-  const context = (org: Org, me: Caller, now: string): DecideContext => ({
-    actorId: me.userId,
-    now,
-    isProxyFor: (actor, principal, at) => proxies.isProxyFor(actor, principal, at),
-    mayDeputize: (actor, absent) => org.mayDeputize(actor, absent),
-  });
+  const context = (org: Org, me: Caller, now: string): DecideContext => {
+    // Asked for every pending step by each action a view probes: answered once per request.
+    const proxyAnswers = new Map<string, boolean>();
+    return {
+      actorId: me.userId,
+      now,
+      isProxyFor: (actor, principal, at) => {
+        const key = `${actor}:${principal}:${at}`;
+        let answer = proxyAnswers.get(key);
+        if (answer === undefined) proxyAnswers.set(key, (answer = proxies.isProxyFor(actor, principal, at)));
+        return answer;
+      },
+      mayDeputize: (actor, absent) => org.mayDeputize(actor, absent),
+    };
+  };
 
   const visibility = (org: Org, me: Caller, now: string): Visibility => {
     if (me.isAdmin) return { all: true };
@@ -91,9 +100,11 @@ export function createCaseService(deps: CaseServiceDeps) {
   };
 
   const canSee = (org: Org, me: Caller, c: Case, now: string): boolean => {
+    if (me.isAdmin) return true;
+    // Someone on the case first: the usual caller, and no need to read the staff for their departments.
+    if (cases.isParticipant(c.id, [me.userId, ...proxies.principalsOf(me.userId, now)])) return true;
     const v = visibility(org, me, now);
-    if (v.all) return true;
-    return v.departmentIds.includes(c.departmentId) || cases.isParticipant(c.id, v.userIds);
+    return v.all || v.departmentIds.includes(c.departmentId);
   };
 
   /** A case the caller may see, or 404 — never 403, so ids do not tell what exists. */
@@ -302,7 +313,17 @@ export function createCaseService(deps: CaseServiceDeps) {
       const now = isoAt(clock);
       const principals = proxies.principalsOf(me.userId, now);
       const { rows, total } = cases.inbox([me.userId, ...principals], 500);
-      const summaries = new Map(buildSummaries(cases.rows([...new Set(rows.map((r) => r.case_id))]), names).map((s) => [s.id, s]));
+      // Hundreds of rows name the same few drafters, departments, sites and types: each is read once.
+      const once = <T>(read: (id: number) => T): ((id: number) => T) => {
+        const seen = new Map<number, T>();
+        return (id) => {
+          let v = seen.get(id);
+          if (v === undefined) seen.set(id, (v = read(id)));
+          return v;
+        };
+      };
+      const inboxNames: Names = { person: once((id) => names.person(id)), department: once((id) => names.department(id)), site: once((id) => names.site(id)), type: once((id) => names.type(id)) };
+      const summaries = new Map(buildSummaries(cases.rows([...new Set(rows.map((r) => r.case_id))]), inboxNames).map((s) => [s.id, s]));
       const items: InboxItem[] = [];
       for (const r of rows) {
         const s = summaries.get(r.case_id);
@@ -319,7 +340,7 @@ export function createCaseService(deps: CaseServiceDeps) {
           stepId: r.step_id,
           kind: r.kind as InboxItem['kind'],
           receivedAt: r.pending_since,
-          asProxyFor: r.assignee_id === me.userId ? null : names.person(r.assignee_id),
+          asProxyFor: r.assignee_id === me.userId ? null : inboxNames.person(r.assignee_id),
           version: s.version,
         });
       }

@@ -1,5 +1,6 @@
 import type { Attachment, CaseActionName, CaseRoute, CaseSummary, CaseView, Person, TimelineEntry } from '../../../shared/api/approvals.js';
 import { decide, type Case, type CaseCommand, type CaseEvent, type DecideContext, type FinalRule, type ResolvedRoute, type RouteStage } from '../../../shared/domain/approval/index.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection.js';
 import type { CaseRow } from './cases.repo.js';
 import type { Org } from './org-view.js';
@@ -129,9 +130,16 @@ export function availableActions(c: Case, ctx: DecideContext): CaseActionName[] 
     .map(([name]) => name);
 }
 
+/** Prepared once per connection: every case view (the answer to every action) asks it. */
+const attachmentQueries = new WeakMap<Db, Statement>();
+
 function attachmentsOf(db: Db, caseId: number, names: Names): Attachment[] {
-  const rows = db
-    .prepare('SELECT id, name, size, pages, sha256, revision, created_at, created_by, removed_at FROM case_attachments WHERE case_id = ? ORDER BY id')
+  let query = attachmentQueries.get(db);
+  if (!query) {
+    query = db.prepare('SELECT id, name, size, pages, sha256, revision, created_at, created_by, removed_at FROM case_attachments WHERE case_id = ? ORDER BY id');
+    attachmentQueries.set(db, query);
+  }
+  const rows = query
     .all(caseId) as { id: number; name: string; size: number; pages: number; sha256: string; revision: number; created_at: string; created_by: number; removed_at: string | null }[];
   return rows.map((r) => ({
     id: r.id,

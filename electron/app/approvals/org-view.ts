@@ -1,4 +1,5 @@
 import type { OrgView } from '../../../shared/domain/approval/index.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection.js';
 
 interface UserRow {
@@ -39,33 +40,61 @@ export interface Org extends OrgView {
   userIds(): number[];
 }
 
-/** Reads the active organisation into memory: a town has hundreds of users, not millions. */
+const statements = new WeakMap<Db, { users: Statement; departments: Statement; positions: Statement }>();
+
+/** Runs `read` on the first call only. */
+function once<T>(read: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: read() }).v;
+}
+
+/**
+ * Reads the active organisation into memory: a town has hundreds of users, not
+ * millions. Each table is read on first use, so an approval by someone on the
+ * route (departments for the view, never the users) costs no read of the staff.
+ */
 export function loadOrg(db: Db): Org {
-  const users = db.prepare('SELECT id, department_id, position_id FROM users WHERE active = 1').all() as UserRow[];
-  const departments = db.prepare('SELECT id, name, kind, parent_id, site_id, doc_prefix FROM departments').all() as DepartmentRow[];
-  const positions = db.prepare('SELECT id, name, rank FROM positions').all() as PositionRow[];
-  const userById = new Map(users.map((u) => [u.id, u]));
-  const deptById = new Map(departments.map((d) => [d.id, d]));
-  const posById = new Map(positions.map((p) => [p.id, p]));
-  const children = new Map<number, number[]>();
-  for (const d of departments) {
-    if (d.parent_id === null) continue;
-    const list = children.get(d.parent_id) ?? [];
-    list.push(d.id);
-    children.set(d.parent_id, list);
+  let q = statements.get(db);
+  if (!q) {
+    q = {
+      users: db.prepare('SELECT id, department_id, position_id FROM users WHERE active = 1'),
+      departments: db.prepare('SELECT id, name, kind, parent_id, site_id, doc_prefix FROM departments'),
+      positions: db.prepare('SELECT id, name, rank FROM positions'),
+    };
+    statements.set(db, q);
   }
-  const byDeptPos = new Map<string, number[]>();
-  const byPos = new Map<number, number[]>();
-  for (const u of [...users].sort((a, b) => a.id - b.id)) {
-    if (u.position_id === null) continue;
-    byPos.set(u.position_id, [...(byPos.get(u.position_id) ?? []), u.id]);
-    if (u.department_id === null) continue;
-    const key = `${u.department_id}:${u.position_id}`;
-    byDeptPos.set(key, [...(byDeptPos.get(key) ?? []), u.id]);
-  }
+  const { users: usersQuery, departments: departmentsQuery, positions: positionsQuery } = q;
+  const deptState = once(() => {
+    const departments = departmentsQuery.all() as DepartmentRow[];
+    const children = new Map<number, number[]>();
+    for (const d of departments) {
+      if (d.parent_id === null) continue;
+      const list = children.get(d.parent_id) ?? [];
+      list.push(d.id);
+      children.set(d.parent_id, list);
+    }
+    return { deptById: new Map(departments.map((d) => [d.id, d])), children };
+  });
+  const posById = once(() => new Map((positionsQuery.all() as PositionRow[]).map((p) => [p.id, p])));
+  const userState = once(() => {
+    const users = usersQuery.all() as UserRow[];
+    const byDeptPos = new Map<string, number[]>();
+    const byPos = new Map<number, number[]>();
+    for (const u of [...users].sort((a, b) => a.id - b.id)) {
+      if (u.position_id === null) continue;
+      byPos.set(u.position_id, [...(byPos.get(u.position_id) ?? []), u.id]);
+      if (u.department_id === null) continue;
+      const key = `${u.department_id}:${u.position_id}`;
+      byDeptPos.set(key, [...(byDeptPos.get(key) ?? []), u.id]);
+    }
+    return { users, userById: new Map(users.map((u) => [u.id, u])), byDeptPos, byPos };
+  });
+  const deptById = { get: (id: number) => deptState().deptById.get(id) };
+  const children = { get: (id: number) => deptState().children.get(id) };
+  const userById = { get: (id: number) => userState().userById.get(id) };
   const rankOf = (userId: number): number => {
     const p = userById.get(userId)?.position_id;
-    return p == null ? -1 : (posById.get(p)?.rank ?? -1);
+    return p == null ? -1 : (posById().get(p)?.rank ?? -1);
   };
   const chain = (departmentId: number): number[] => {
     const out: number[] = [];
@@ -90,10 +119,10 @@ export function loadOrg(db: Db): Org {
       return u ? { id: u.id, departmentId: u.department_id, positionId: u.position_id } : undefined;
     },
     parentOf: (id) => deptById.get(id)?.parent_id ?? null,
-    holders: (departmentId, positionId) => byDeptPos.get(`${departmentId}:${positionId}`) ?? [],
-    officeHolders: (positionId) => byPos.get(positionId) ?? [],
-    positionRank: (id) => posById.get(id)?.rank,
-    positionName: (id) => posById.get(id)?.name ?? '',
+    holders: (departmentId, positionId) => userState().byDeptPos.get(`${departmentId}:${positionId}`) ?? [],
+    officeHolders: (positionId) => userState().byPos.get(positionId) ?? [],
+    positionRank: (id) => posById().get(id)?.rank,
+    positionName: (id) => posById().get(id)?.name ?? '',
     departmentName: (id) => deptById.get(id)?.name ?? '',
     department: (id) => deptById.get(id),
     subtree,
@@ -113,11 +142,11 @@ export function loadOrg(db: Db): Org {
       if (actorRank >= absentRank || actorRank < 0) return false;
       // The absent person's own department and the ones beneath it: their staff.
       const staff = new Set(subtree(absent.department_id));
-      const below = users.filter((u) => u.department_id !== null && staff.has(u.department_id) && u.id !== absentId && rankOf(u.id) < absentRank);
+      const below = userState().users.filter((u) => u.department_id !== null && staff.has(u.department_id) && u.id !== absentId && rankOf(u.id) < absentRank);
       if (below.length === 0) return false;
       const top = Math.max(...below.map((u) => rankOf(u.id)));
       return staff.has(actor.department_id) && actorRank === top;
     },
-    userIds: () => users.map((u) => u.id),
+    userIds: () => userState().users.map((u) => u.id),
   };
 }

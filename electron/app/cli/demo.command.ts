@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { createDemoTown } from '../demo/demo.js';
+import type { DemoApprovalsSummary } from '../demo/demo-approvals.js';
 import type { DemoLogsSummary } from '../demo/demo-logs.js';
 import { systemClock } from '../clock.js';
 import { CliError, generatePassword, readPasswordFile } from './io.js';
@@ -8,6 +9,12 @@ import { openDataFolder } from './open-data.js';
 import { AppError } from '../app-error.js';
 
 const n = (x: number): string => x.toLocaleString('en-US');
+
+function printApprovals(a: DemoApprovalsSummary): void {
+  const states = Object.entries(a.byState).map(([state, count]) => `${state.replace('_', ' ')} ${count}`).join(', ');
+  console.log(`E-approval (電子決裁): ${a.types} document types with their routes and 専決 bands, ${a.cases} cases (${states}), ${a.proxies} standing proxies (代理);`);
+  console.log('  every 係長, 課長補佐, 課長, 部長, 支所長, the 副町長 and the 町長 has cases waiting in the inbox.');
+}
 
 function printLogs(logs: DemoLogsSummary): void {
   console.log(`Print logs of ${logs.sources.length} print servers, ${logs.firstDay} to ${logs.lastDay}: ${n(logs.files)} files in ${logs.folder},`);
@@ -26,17 +33,17 @@ function printLogs(logs: DemoLogsSummary): void {
 export function demoCommand(program: Command): void {
   program
     .command('demo')
-    .description('create a demo town (北広島町: 本庁 and three 支所, 40+ staff) in an empty data folder, with its print logs since FY2021')
+    .description('create a demo town (北広島町: 本庁 and three 支所, 40+ staff) in an empty data folder, with e-approval cases in every state and its print logs since FY2021')
     .option('--data <dir>', 'data folder (must not hold a town yet)')
     .option('--password-file <file>', 'give every demo user the password on the first line of this file')
     .option('--no-logs', 'skip the print-server logs (written to DATA/demo-logs and imported: FY2021 to yesterday, about 200,000 jobs)')
-    .option('--json', 'print the users as JSON (login, name, department, site, position, roles), and what the logs hold')
+    .option('--json', 'print the users as JSON (login, name, department, site, position, roles), the e-approval cases by state, and what the logs hold')
     .action(async (opts: { data?: string; passwordFile?: string; logs: boolean; json?: boolean }) => {
       const password = opts.passwordFile ? readPasswordFile(opts.passwordFile) : generatePassword();
       const { db, dataDir } = openDataFolder(opts.data);
       try {
         // A holder, not a variable: TypeScript does not see a callback assign a local.
-        const written: { logs: DemoLogsSummary | null } = { logs: null };
+        const written: { logs: DemoLogsSummary | null; approvals: DemoApprovalsSummary | null } = { logs: null, approvals: null };
         const logOptions = opts.logs ? {
           logs: {
             dir: join(dataDir, 'demo-logs'),
@@ -45,20 +52,22 @@ export function demoCommand(program: Command): void {
             onLogs: (s: DemoLogsSummary) => (written.logs = s),
           },
         } : {};
-        const users = await createDemoTown(db, systemClock, password, logOptions).catch((err: unknown) => {
+        const onApprovals = (s: DemoApprovalsSummary) => (written.approvals = s);
+        const users = await createDemoTown(db, systemClock, password, { ...logOptions, onApprovals }).catch((err: unknown) => {
           if (err instanceof AppError && err.code === 'setup_already_done') throw new CliError(`${dataDir} already holds a town; give an empty --data folder`);
           if (err instanceof AppError && err.code === 'conflict') throw new CliError(`${err.message} (or give --no-logs)`);
           throw err;
         });
-        const { logs } = written;
+        const { logs, approvals } = written;
         if (opts.json) {
-          console.log(JSON.stringify({ ...(opts.passwordFile ? {} : { password }), users, ...(logs && { logs }) }, null, 2));
+          console.log(JSON.stringify({ ...(opts.passwordFile ? {} : { password }), users, ...(approvals && { approvals }), ...(logs && { logs }) }, null, 2));
           return;
         }
         console.log(`Demo town 北広島町 created in ${dataDir}: ${users.length} users.`);
         console.log(opts.passwordFile ? `Every user's password is the one in ${opts.passwordFile}.` : `Every user's password: ${password}`);
         console.log('Sign in as admin (administrator), dx (DX office) or any login below (clerks and approvers):');
         for (const u of users) console.log(`  ${u.login.padEnd(22)} ${u.name} ${u.site} ${u.department} ${u.position} [${u.roles.join(',')}]`);
+        if (approvals) printApprovals(approvals);
         if (logs) printLogs(logs);
         console.log(`Start it: npx kamiless hub --data ${dataDir}`);
       } finally {

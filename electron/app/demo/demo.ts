@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { hashPassword } from '../org/passwords.js';
 import { createServices, type Services } from '../services.js';
+import { installDemoApprovals, type DemoApprovalsSummary } from './demo-approvals.js';
 import { assertNoDemoLogs, installDemoLogs, type DemoLogsOptions, type DemoLogsSummary } from './demo-logs.js';
 import { demoDepartments, demoPositions, demoSites, demoTownName, demoUsers } from './demo-town.js';
 
@@ -23,6 +24,8 @@ export interface DemoOptions {
    * `onLogs` with what was written and stored.
    */
   logs?: DemoLogsOptions & { onStart?: () => void; onLogs?: (summary: DemoLogsSummary) => void };
+  /** Told what e-approval data the town got (document types, cases by state; demo-approvals.ts). */
+  onApprovals?: (summary: DemoApprovalsSummary) => void;
 }
 
 /** Fills an empty database with the demo town; refuses a town that already has users. */
@@ -31,7 +34,8 @@ export async function createDemoTown(db: Db, clock: Clock, password: string, opt
   if (s.users.count() > 0) throw new AppError('setup_already_done', { detail: 'this data folder already holds a town; use an empty --data folder' });
   // Checked before the town is made, so a refusal leaves the data folder as it was.
   if (options.logs) assertNoDemoLogs(options.logs.dir);
-  const users = await createTown(db, s, password);
+  const { users, approvals } = await createTown(db, s, password);
+  options.onApprovals?.(approvals);
   if (options.logs) {
     // After the town: the log sources belong to its sites. Not in its transaction: the import commits in batches of its own.
     options.logs.onStart?.();
@@ -41,7 +45,7 @@ export async function createDemoTown(db: Db, clock: Clock, password: string, opt
   return users;
 }
 
-async function createTown(db: Db, s: Services, password: string): Promise<DemoUserSummary[]> {
+async function createTown(db: Db, s: Services, password: string): Promise<{ users: DemoUserSummary[]; approvals: DemoApprovalsSummary }> {
   // Hash outside the transaction (async, on the thread pool); each user gets their own salt.
   const hashes = await Promise.all(demoUsers.map(() => hashPassword(password)));
   return db.transaction(() => {
@@ -57,7 +61,7 @@ async function createTown(db: Db, s: Services, password: string): Promise<DemoUs
       siteOfDept.set(d.code, demoSites.find((x) => x.code === d.site)?.name ?? '');
     });
     const positionIds = new Map(demoPositions.map((p) => [p.name, s.positions.create(p).id]));
-    return demoUsers.map((u, i) => {
+    const users = demoUsers.map((u, i) => {
       s.users.create(
         {
           login: u.login, name: u.name, kana: u.kana, email: `${u.login}@town.kitahiroshima.example.jp`,
@@ -74,5 +78,7 @@ async function createTown(db: Db, s: Services, password: string): Promise<DemoUs
         roles: u.roles,
       };
     });
+    // In the same transaction: a town without its cases is never left behind.
+    return { users, approvals: installDemoApprovals(db, s.clock) };
   })();
 }
