@@ -144,7 +144,8 @@ export function createCaseService(deps: CaseServiceDeps) {
    * of two approvers pressing at once exactly one wins and the other is told
    * the version moved on.
    */
-  const run = (me: Caller, id: number, build: (c: Case, org: Org, now: string) => { cmd: CaseCommand; number?: { departmentId: number; seq: number } }): CaseView => {
+  type Build = (c: Case, org: Org, now: string) => { cmd: CaseCommand; number?: { departmentId: number; seq: number } };
+  const commit = (me: Caller, id: number, build: Build): { org: Org; now: string; after: Case; siteId: number } => {
     const now = isoAt(clock);
     const org = loadOrg(db);
     let result: { before: Case; after: Case; events: CaseEvent[]; siteId: number };
@@ -170,7 +171,36 @@ export function createCaseService(deps: CaseServiceDeps) {
       throw refusalError(err.refusal, current);
     }
     deps.onChange?.(result.before, result.after, result.events);
-    return view(org, me, result.after, result.siteId, now);
+    return { org, now, after: result.after, siteId: result.siteId };
+  };
+  /** `commit`, answered with the case as the caller now sees it. */
+  const run = (me: Caller, id: number, build: Build): CaseView => {
+    const done = commit(me, id, build);
+    return view(done.org, me, done.after, done.siteId, done.now);
+  };
+
+  const actionCommand = (body: ActionBody): Build => (c, org, now) => {
+    const version = body.version;
+    const step = { comment: body.comment ?? null, onBehalfOfUserId: body.onBehalfOfUserId ?? null, reason: body.reason ?? null };
+    switch (body.action) {
+      case 'send_back':
+        return { cmd: { action: 'send_back', version, ...step, toStepId: body.toStepId ?? null } };
+      case 'recall':
+        return { cmd: { action: 'recall', version } };
+      case 'withdraw':
+        return { cmd: { action: 'withdraw', version, comment: step.comment } };
+      case 'resubmit':
+        // Outside `sent_back` the engine refuses before looking at the route.
+        return { cmd: { action: 'resubmit', version, route: c.state === 'sent_back' ? resolve(c, org) : { stages: c.route, finalRule: c.finalRule, omitted: [] } } };
+      case 'enforce':
+        return { cmd: { action: 'enforce', version, enforcedOn: body.enforcedOn ?? tokyoDate(now) } };
+      case 'review':
+        return { cmd: { action: 'review', version, stepId: body.stepId ?? null, comment: step.comment } };
+      case 'comment':
+        return { cmd: { action: 'comment', version, stepId: body.stepId ?? null, comment: step.comment } };
+      default:
+        return { cmd: { action: body.action, version, ...step } };
+    }
   };
 
   /** 文書番号: the series of the nearest department up the chain with a prefix, else of the 課 (a 係's cases are its 課's). */
@@ -271,29 +301,12 @@ export function createCaseService(deps: CaseServiceDeps) {
     },
 
     act(me: Caller, id: number, body: ActionBody): CaseView {
-      return run(me, id, (c, org, now) => {
-        const version = body.version;
-        const step = { comment: body.comment ?? null, onBehalfOfUserId: body.onBehalfOfUserId ?? null, reason: body.reason ?? null };
-        switch (body.action) {
-          case 'send_back':
-            return { cmd: { action: 'send_back', version, ...step, toStepId: body.toStepId ?? null } };
-          case 'recall':
-            return { cmd: { action: 'recall', version } };
-          case 'withdraw':
-            return { cmd: { action: 'withdraw', version, comment: step.comment } };
-          case 'resubmit':
-            // Outside `sent_back` the engine refuses before looking at the route.
-            return { cmd: { action: 'resubmit', version, route: c.state === 'sent_back' ? resolve(c, org) : { stages: c.route, finalRule: c.finalRule, omitted: [] } } };
-          case 'enforce':
-            return { cmd: { action: 'enforce', version, enforcedOn: body.enforcedOn ?? tokyoDate(now) } };
-          case 'review':
-            return { cmd: { action: 'review', version, stepId: body.stepId ?? null, comment: step.comment } };
-          case 'comment':
-            return { cmd: { action: 'comment', version, stepId: body.stepId ?? null, comment: step.comment } };
-          default:
-            return { cmd: { action: body.action, version, ...step } };
-        }
-      });
+      return run(me, id, actionCommand(body));
+    },
+
+    /** The action without the answer's view (timeline, names, what else the caller may do): for batch work and the bench. */
+    apply(me: Caller, id: number, body: ActionBody): Case {
+      return commit(me, id, actionCommand(body)).after;
     },
 
     get(me: Caller, id: number): CaseView {
