@@ -4,12 +4,14 @@ import { HealthGate } from './auth/HealthGate.js';
 import { HOME_PATH } from './auth/redirect.js';
 import { RequireRole } from './auth/RequireRole.js';
 import { RequireSession } from './auth/RequireSession.js';
+import { PdfAttachmentPage } from './components/pdf/PdfAttachmentPage.js';
 import { SessionEffects } from './auth/SessionEffects.js';
 import { AppLayout } from './layout/AppLayout.js';
 import { DepartmentsPage } from './pages/admin/departments/DepartmentsPage.js';
 import { PositionsPage } from './pages/admin/positions/PositionsPage.js';
 import { SitesPage } from './pages/admin/sites/SitesPage.js';
 import { UsersPage } from './pages/admin/users/UsersPage.js';
+import { CasePage } from './pages/case/CasePage.js';
 import { DraftPage } from './pages/draft/DraftPage.js';
 import { NotFoundPage } from './pages/errors/NotFoundPage.js';
 import { InboxPage } from './pages/inbox/InboxPage.js';
@@ -34,10 +36,12 @@ export function App() {
           <Route path="/setup" element={<SetupPage />} />
           <Route path="/login" element={<LoginPage />} />
           <Route element={<RequireSession />}>
+            <Route path="cases/:id/attachments/:attachmentId/view" element={<PdfAttachmentPage />} />
             <Route element={<AppLayout />}>
               <Route index element={<Navigate to={HOME_PATH} replace />} />
               <Route path="inbox" element={<InboxPage />} />
-              <Route path="draft" element={<DraftPage />} />
+              <Route path="cases/:id" element={<CasePage />} />
+              <Route path="draft/:id?" element={<DraftPage />} />
               <Route path="search" element={<SearchPage />} />
               <Route element={<RequireRole roles={PAPER_ROLES} />}>
                 <Route path="paper" element={<PaperPage />} />

@@ -5,6 +5,7 @@ export type LogFileListQuery = QueryOf<typeof api.listLogFiles>;
 export type RejectedListQuery = QueryOf<typeof api.listRejectedLines>;
 export type KpiBreakdownQuery = QueryOf<typeof api.kpiBreakdown>;
 export type KpiNamesQuery = QueryOf<typeof api.kpiNames>;
+export type CaseListQuery = QueryOf<typeof api.listCases>;
 
 /** Every cache key in one place, so a mutation invalidates exactly what it changed. */
 export const queryKeys = {
@@ -40,4 +41,12 @@ export const queryKeys = {
   /** Under `kpi`: the paperless row of the table is computed from the same jobs and settings. */
   kpiEvaluation: (fy: number, lang: string) => ['kpi', 'evaluation', fy, lang],
   kpiPurchases: (fy: number) => ['kpi', 'purchases', fy],
+  /** E-approval (電子決裁): everything under `approvals` may change with a case event (useServerEvents). */
+  approvals: ['approvals'],
+  inbox: ['approvals', 'inbox'],
+  caseList: (query: CaseListQuery) => ['approvals', 'cases', 'list', query],
+  caseView: (id: number) => ['approvals', 'cases', 'view', id],
+  /** 起案: document types with their route templates, and the route a draft would take (not under `approvals`: case events do not change them). */
+  documentTypes: ['documentTypes'],
+  routePreview: (typeId: number, amount: number | null, consultDepartmentIds: readonly number[]) => ['routePreview', typeId, amount, consultDepartmentIds],
 } as const;

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { useCaseNotices } from '../pages/inbox/useCaseNotices.js';
 import { queryKeys } from './queryKeys.js';
 
 /** The hub's event stream (electron/app/server/plugins/events.plugin.ts). */
@@ -18,6 +19,8 @@ const REFRESH_EVERY_MS = 500;
  */
 export function useServerEvents(): void {
   const queryClient = useQueryClient();
+  // E-approval: a case I am on changed (only such cases reach me); its notices become toasts.
+  const onCaseNotices = useCaseNotices();
   useEffect(() => {
     if (typeof EventSource === 'undefined') return undefined;
     const source = new EventSource(eventsUrl);
@@ -30,10 +33,20 @@ export function useServerEvents(): void {
       }, REFRESH_EVERY_MS);
     };
     source.addEventListener('printlog', onPrintlog);
+    const onCase = (event: MessageEvent<unknown>) => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.approvals });
+      onCaseNotices(event.data);
+    };
+    source.addEventListener('case', onCase);
+    // Some case reached 決裁 (anyone's): the e-approval effect on 紙削減 counts it.
+    const onDecided = () => void queryClient.invalidateQueries({ queryKey: queryKeys.kpi });
+    source.addEventListener('decided', onDecided);
     return () => {
       source.removeEventListener('printlog', onPrintlog);
+      source.removeEventListener('case', onCase);
+      source.removeEventListener('decided', onDecided);
       source.close();
       if (timer !== null) clearTimeout(timer);
     };
-  }, [queryClient]);
+  }, [queryClient, onCaseNotices]);
 }

@@ -28,7 +28,7 @@ import { endpoint, roles, signedIn } from './endpoint.js';
 import { idParamsSchema } from './org.js';
 
 
-/** A PDF (or a scan to become one) attached to a case: multipart, field `file`. */
+/** A PDF, or a JPEG/PNG/TIFF scan that becomes PDF pages, attached to a case: multipart, field `file`. */
 export const attachmentMaxBytes = 50 * 1024 * 1024;
 
 /** E-approval (電子決裁) endpoints; spread into `api` (endpoints.ts). */
@@ -90,7 +90,7 @@ export const approvalApi = {
   }),
   addAttachment: endpoint({
     method: 'POST', path: '/api/cases/:id/attachments', access: signedIn, tag: 'approvals',
-    summary: 'Attach a PDF to a draft or a case sent back (multipart, field `file`) (public contract)',
+    summary: 'Attach a PDF (or a JPEG/PNG/TIFF scan, stored as PDF pages) to a draft or a case sent back (multipart, field `file`) (public contract)',
     params: caseIdParamsSchema,
     upload: { contentType: 'multipart/form-data', maxBytes: attachmentMaxBytes },
     response: attachmentSchema,

@@ -10,6 +10,8 @@ export interface ServerEvents {
    * what a toast or an OS notification should tell them.
    */
   case: CaseEventData;
+  /** A case reached final approval: figures counting decided cases (the e-approval effect) are out of date. No ids: everyone receives it. */
+  decided: Record<string, never>;
 }
 
 export type CaseNoticeKind = 'arrived' | 'sent_back' | 'completed' | 'rejected' | 'review';

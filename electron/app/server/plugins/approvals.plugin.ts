@@ -12,7 +12,8 @@ import { createCaseService, type Caller } from '../../approvals/case-service.js'
 import { createNames } from '../../approvals/case-view.js';
 import { createCasesRepo } from '../../approvals/cases.repo.js';
 import { createDocumentTypesRepo } from '../../approvals/document-types.repo.js';
-import { checkPdf } from '../../approvals/pdf-check.js';
+import { pdfName, scanToPdf, sniffKind } from '../../approvals/image-to-pdf.js';
+import { checkPdf, type AttachmentRefusal } from '../../approvals/pdf-check.js';
 import { createProxiesRepo } from '../../approvals/proxies.repo.js';
 import { isoAt } from '../../clock.js';
 import { contentDisposition } from '../../kpi/evaluation.repo.js';
@@ -27,6 +28,30 @@ export interface ApprovalsPluginOptions {
   blobDir: string;
   /** A lower attachment limit than the endpoint's (the tests); never above it. */
   maxBytes?: number;
+}
+
+type StoredPdf = { ok: true; name: string; bytes: Uint8Array; pdf: { pages: number } } | { ok: false; reason: AttachmentRefusal; message: string };
+
+/**
+ * What an upload is stored as: a PDF as it is (once it proves to be a readable,
+ * unencrypted PDF), a JPEG, PNG or TIFF scan turned into PDF pages (`scan.png`
+ * → `scan.pdf`); anything else is refused with a reason the client translates.
+ */
+async function attachmentPdf(filename: string, bytes: Uint8Array): Promise<StoredPdf> {
+  const kind = sniffKind(bytes);
+  const given = filename.trim();
+  if (kind === null) {
+    return /\.pdf$/i.test(given)
+      ? { ok: false, reason: 'not_pdf', message: 'the file is named .pdf but is not a PDF inside' }
+      : { ok: false, reason: 'unsupported', message: 'attach a PDF, or a JPEG, PNG or TIFF scan' };
+  }
+  if (kind === 'pdf') {
+    const pdf = await checkPdf(bytes);
+    return pdf.ok ? { ok: true, name: given || 'attachment.pdf', bytes, pdf } : pdf;
+  }
+  const scan = await scanToPdf(bytes, kind);
+  if (!scan.ok) return { ok: false, reason: 'image_unreadable', message: scan.message };
+  return { ok: true, name: pdfName(given), bytes: scan.pdf, pdf: { pages: scan.pages } };
 }
 
 /** The e-approval engine over HTTP: document types, cases and their actions, inboxes, proxies, the audit check. */
@@ -55,6 +80,7 @@ export function approvalsPlugin(services: Services, opts: ApprovalsPluginOptions
     onChange: (before, after) => {
       const now = isoAt(clock);
       opts.events?.publish('case', caseNotices(before, after, (userId) => proxies.proxiesOf(userId, now)));
+      if (after.state === 'approved' && before?.state !== 'approved') opts.events?.publish('decided', {});
     },
   });
   const insertAttachment = db.prepare(`INSERT INTO case_attachments (case_id, revision, name, sha256, size, pages, created_by, created_at)
@@ -125,16 +151,18 @@ export function approvalsPlugin(services: Services, opts: ApprovalsPluginOptions
         service.attachable(me, params.id);
         const file = await req.file();
         if (!file || file.fieldname !== 'file') throw new AppError('validation', { field: 'body.file', detail: 'send the PDF as the multipart field "file"' });
-        let bytes: Buffer;
+        let received: Buffer;
         try {
-          bytes = await file.toBuffer();
+          received = await file.toBuffer();
         } catch {
           throw new AppError('too_large', { field: 'body.file', detail: `an attachment may be at most ${Math.round(maxBytes / 1024 / 1024)} MB` });
         }
-        const pdf = await checkPdf(bytes);
-        if (!pdf.ok) throw new AppError('invalid_file', { field: 'body.file', detail: `${file.filename}: ${pdf.reason}` });
+        // The detail starts with a stable reason (encrypted, broken …) that the client translates.
+        const stored = await attachmentPdf(file.filename, received);
+        if (!stored.ok) throw new AppError('invalid_file', { field: 'body.file', detail: `${stored.reason}: ${file.filename}: ${stored.message}` });
+        const { name, pdf } = stored;
+        const bytes = Buffer.isBuffer(stored.bytes) ? stored.bytes : Buffer.from(stored.bytes.buffer, stored.bytes.byteOffset, stored.bytes.byteLength);
         const sha256 = await blobs.put(bytes);
-        const name = file.filename.trim() || 'attachment.pdf';
         const now = isoAt(clock);
         const id = service.changeAttachments(
           me,
