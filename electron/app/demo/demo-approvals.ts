@@ -8,10 +8,11 @@ import { createCasesRepo } from '../approvals/cases.repo.js';
 import { createDocumentTypesRepo } from '../approvals/document-types.repo.js';
 import { loadOrg } from '../approvals/org-view.js';
 import { createProxiesRepo } from '../approvals/proxies.repo.js';
-import type { Clock } from '../clock.js';
+import { isoAt, type Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { createSettingsRepo } from '../org/settings.repo.js';
 import { prng } from './demo-logs-plan.js';
+import type { DemoPaper } from './demo-papers.js';
 import { demoCases, demoDocPrefixes, demoDocumentTypes, demoProxies, type DemoAssignee, type DemoCase, type DemoOp } from './demo-approvals-plan.js';
 
 export const DEMO_APPROVALS_SEED = 20_261_125;
@@ -106,7 +107,7 @@ interface Run {
  * action through the case service (routes, numbers, events, audit rows) at
  * office hours over the last six weeks. Call it inside the town's transaction.
  */
-export function installDemoApprovals(db: Db, clock: Clock, seed = DEMO_APPROVALS_SEED): DemoApprovalsSummary {
+export function installDemoApprovals(db: Db, clock: Clock, seed = DEMO_APPROVALS_SEED, papers: ReadonlyMap<string, DemoPaper> = new Map()): DemoApprovalsSummary {
   const now = clock.now();
   const cal = officeCalendar(now);
   const rnd = prng(seed);
@@ -146,6 +147,8 @@ export function installDemoApprovals(db: Db, clock: Clock, seed = DEMO_APPROVALS
   const audit = createAuditRepo(db);
   const cases = createCasesRepo(db);
   const service = createCaseService({ db, clock: sim, types, cases, proxies, audit, settings: createSettingsRepo(db), names: createNames(db) });
+  const insertAttachment = db.prepare(`INSERT INTO case_attachments (case_id, revision, name, sha256, size, pages, created_by, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
 
   // The document types, set up by the administrator before the first case.
   const rule = (a: DemoAssignee): AssigneeRule =>
@@ -233,6 +236,17 @@ export function installDemoApprovals(db: Db, clock: Clock, seed = DEMO_APPROVALS
         consultDepartmentIds: (plan.consult ?? []).map(department),
       });
       run.caseId = created.id;
+      // The type's paper (見積書, 新旧対照表 …), attached by the drafter as they draft, as the desk would.
+      const paper = papers.get(plan.type);
+      if (paper) {
+        service.changeAttachments(
+          caller(run.drafterId),
+          created.id,
+          'case.attachment.add',
+          (c) => Number(insertAttachment.run(c.id, c.revision, paper.name, paper.sha256, paper.size, paper.pages, run.drafterId, isoAt(sim)).lastInsertRowid),
+          (attachmentId) => ({ attachmentId, name: paper.name, sha256: paper.sha256, size: paper.size, pages: paper.pages }),
+        );
+      }
       return true;
     }
     const id = run.caseId;

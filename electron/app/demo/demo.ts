@@ -3,7 +3,9 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { hashPassword } from '../org/passwords.js';
 import { createServices, type Services } from '../services.js';
+import { dirname, join } from 'node:path';
 import { installDemoApprovals, type DemoApprovalsSummary } from './demo-approvals.js';
+import { makeDemoPapers, type DemoPaper } from './demo-papers.js';
 import { assertNoDemoLogs, installDemoLogs, type DemoLogsOptions, type DemoLogsSummary } from './demo-logs.js';
 import { demoDepartments, demoPositions, demoSites, demoTownName, demoUsers } from './demo-town.js';
 
@@ -24,6 +26,11 @@ export interface DemoOptions {
    * `onLogs` with what was written and stored.
    */
   logs?: DemoLogsOptions & { onStart?: () => void; onLogs?: (summary: DemoLogsSummary) => void };
+  /**
+   * Where the demo cases' attachments (one PDF per document type) are stored; by default `blobs/` beside a
+   * database file (as the hub reads them). Without a file database and no folder, the cases carry none.
+   */
+  blobDir?: string;
   /** Told what e-approval data the town got (document types, cases by state; demo-approvals.ts). */
   onApprovals?: (summary: DemoApprovalsSummary) => void;
 }
@@ -34,7 +41,10 @@ export async function createDemoTown(db: Db, clock: Clock, password: string, opt
   if (s.users.count() > 0) throw new AppError('setup_already_done', { detail: 'this data folder already holds a town; use an empty --data folder' });
   // Checked before the town is made, so a refusal leaves the data folder as it was.
   if (options.logs) assertNoDemoLogs(options.logs.dir);
-  const { users, approvals } = await createTown(db, s, password);
+  const blobDir = options.blobDir ?? (db.memory || db.name === '' ? undefined : join(dirname(db.name), 'blobs'));
+  // Written before the town's transaction (PDF making is async); a blob nobody refers to is harmless.
+  const papers = blobDir === undefined ? new Map<string, DemoPaper>() : await makeDemoPapers(blobDir, clock.now());
+  const { users, approvals } = await createTown(db, s, password, papers);
   options.onApprovals?.(approvals);
   if (options.logs) {
     // After the town: the log sources belong to its sites. Not in its transaction: the import commits in batches of its own.
@@ -45,7 +55,7 @@ export async function createDemoTown(db: Db, clock: Clock, password: string, opt
   return users;
 }
 
-async function createTown(db: Db, s: Services, password: string): Promise<{ users: DemoUserSummary[]; approvals: DemoApprovalsSummary }> {
+async function createTown(db: Db, s: Services, password: string, papers: ReadonlyMap<string, DemoPaper>): Promise<{ users: DemoUserSummary[]; approvals: DemoApprovalsSummary }> {
   // Hash outside the transaction (async, on the thread pool); each user gets their own salt.
   const hashes = await Promise.all(demoUsers.map(() => hashPassword(password)));
   return db.transaction(() => {
@@ -79,6 +89,6 @@ async function createTown(db: Db, s: Services, password: string): Promise<{ user
       };
     });
     // In the same transaction: a town without its cases is never left behind.
-    return { users, approvals: installDemoApprovals(db, s.clock) };
+    return { users, approvals: installDemoApprovals(db, s.clock, undefined, papers) };
   })();
 }

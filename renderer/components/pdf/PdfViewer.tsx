@@ -477,7 +477,7 @@ export function PdfViewer({ url, fileName, onError, onLoad, defaultThumbnails = 
           {tool(t('pdf.zoomOut'), <IconZoomOut size={20} aria-hidden />, () => stepZoom(-1))}
           <NativeSelect
             size={inputSize}
-            w={coarse ? 150 : 124}
+            w={coarse ? 150 : 140}
             value={menuValue}
             data={zoomOptions}
             onChange={(e) => setScaleValue(e.currentTarget.value)}

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditRepo } from '../../../electron/app/approvals/audit.repo.js';
@@ -7,6 +8,7 @@ import type { Clock } from '../../../electron/app/clock.js';
 import type { Db } from '../../../electron/app/db/connection.js';
 import type { DemoApprovalsSummary } from '../../../electron/app/demo/demo-approvals.js';
 import { demoDocPrefixes } from '../../../electron/app/demo/demo-approvals-plan.js';
+import { checkPdf } from '../../../electron/app/approvals/pdf-check.js';
 import { createDemoTown } from '../../../electron/app/demo/demo.js';
 import { demoUsers } from '../../../electron/app/demo/demo-town.js';
 import { buildApp } from '../../../electron/app/server/app.js';
@@ -31,10 +33,10 @@ interface Town {
   summary: DemoApprovalsSummary;
 }
 
-async function demo(at: number): Promise<Town> {
+async function demo(at: number, blobDir?: string): Promise<Town> {
   const db = testDb();
   let summary: DemoApprovalsSummary | undefined;
-  await createDemoTown(db, { now: () => at }, password, { onApprovals: (s) => (summary = s) });
+  await createDemoTown(db, { now: () => at }, password, { onApprovals: (s) => (summary = s), ...(blobDir !== undefined && { blobDir }) });
   if (!summary) throw new Error('the demo reported no e-approval data');
   return { db, summary };
 }
@@ -49,8 +51,8 @@ let app: FastifyInstance;
 let dataDir: string;
 
 beforeAll(async () => {
-  town = await demo(now);
   dataDir = makeTempDir('kamiless-demo-approvals-');
+  town = await demo(now, join(dataDir, 'blobs'));
   app = await buildApp({ db: town.db, mode: 'hub', clock, dataDir });
 }, 120_000);
 
@@ -61,6 +63,18 @@ afterAll(async () => {
 });
 
 describe('kamiless demo: e-approval cases', () => {
+  it('gives every case the paper of its type (見積書, 新旧対照表 …) as a readable PDF attachment, recorded in the audit trail', async () => {
+    const rows = all<{ case_id: number; id: number; name: string; pages: number }>(town.db, 'SELECT case_id, id, name, pages FROM case_attachments ORDER BY case_id');
+    expect(new Set(rows.map((r) => r.case_id)).size).toBe(town.summary.cases);
+    const drafter = await signIn(app, 'admin', password);
+    const first = rows[0];
+    if (!first) throw new Error('no attachment');
+    const res = await drafter.inject({ method: 'GET', url: `/api/cases/${first.case_id}/attachments/${first.id}` });
+    expect(res.statusCode).toBe(200);
+    expect(await checkPdf(res.rawPayload)).toEqual({ ok: true, pages: first.pages });
+    expect(all(town.db, "SELECT 1 FROM audit_log WHERE action = 'case.attachment.add'").length).toBe(rows.length);
+  });
+
   it('leaves work in GET /api/inbox for every 係長, 課長補佐, 課長, 部長, 支所長, the 副町長 and the 町長', async () => {
     const approvers = demoUsers.filter((u) => approverPosts.includes(u.position));
     expect(approvers.length).toBeGreaterThanOrEqual(29);
@@ -101,7 +115,8 @@ describe('kamiless demo: e-approval cases', () => {
     const events = all(town.db, 'SELECT 1 FROM case_events').length;
     expect(events).toBe(town.summary.events);
     // One audit row per case event, per document type and per proxy.
-    expect(createAuditRepo(town.db).verify()).toEqual({ ok: true, rows: events + town.summary.types + town.summary.proxies });
+    const attachments = all(town.db, 'SELECT 1 FROM case_attachments').length;
+    expect(createAuditRepo(town.db).verify()).toEqual({ ok: true, rows: events + attachments + town.summary.types + town.summary.proxies });
   });
 
   it('records 代理 and 代決 with their 後閲, and standing proxies past, present and to come', () => {
@@ -184,7 +199,7 @@ describe('kamiless demo: e-approval cases', () => {
 
 describe('kamiless demo: e-approval cases on other days', () => {
   it('makes the same cases, to the audit hash, for the same day', async () => {
-    const again = await demo(now);
+    const again = await demo(now, join(dataDir, 'blobs-again'));
     try {
       const cases = (db: Db) => all(db, 'SELECT id, state, version, number, title, snapshot FROM cases ORDER BY id');
       expect(cases(again.db)).toEqual(cases(town.db));
