@@ -158,7 +158,7 @@ export function createCaseService(deps: CaseServiceDeps) {
           const applied = applyCommand(before, cmd, context(org, me, now));
           // Thrown, not returned, so the transaction rolls back whatever was taken (a document number).
           if (!applied.ok) throw new Refused(applied.refusal, before, found.siteId);
-          if (!cases.save(applied.case, before.version, applied.events, number)) {
+          if (!cases.save(applied.case, before.version, applied.events, number, before)) {
             throw new Refused({ code: 'stale_version', detail: 'the case changed while this was being decided' }, before, found.siteId);
           }
           record(me, applied.case, applied.events);

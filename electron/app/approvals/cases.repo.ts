@@ -1,4 +1,4 @@
-import { allSteps, type Case, type CaseEvent, type CaseState } from '../../../shared/domain/approval/index.js';
+import { allSteps, type Case, type CaseEvent, type CaseState, type RouteStep } from '../../../shared/domain/approval/index.js';
 import type { Db } from '../db/connection.js';
 
 /** A case row's copied columns, for lists (the snapshot is read only for one case). */
@@ -89,9 +89,28 @@ export function createCasesRepo(db: Db) {
     for (const e of events) s.event.run(caseId, e.version, e.type, e.at, e.actorId, JSON.stringify(e));
   };
 
-  const syncDerived = (c: Case, at: string): void => {
+  /**
+   * The rows derived from the snapshot. Given the case as it was, only what
+   * changed is written: an approval touches two or three step rows, not the
+   * whole route (the actions bench's second-largest cost).
+   */
+  const syncDerived = (c: Case, at: string, before?: Case): void => {
+    const old = new Map<number, RouteStep & { stageIndex: number }>();
+    if (before && before.state !== 'draft') {
+      before.route.forEach((stage, stageIndex) => stage.steps.forEach((step) => old.set(step.id, { ...step, stageIndex })));
+    }
     const steps = c.route.flatMap((stage, stageIndex) => stage.steps.map((step) => ({ stageIndex, step })));
     for (const { stageIndex, step } of steps) {
+      const was = old.get(step.id);
+      const same =
+        was !== undefined &&
+        was.stageIndex === stageIndex &&
+        was.kind === step.kind &&
+        was.assigneeId === step.assigneeId &&
+        was.status === step.status &&
+        was.actedBy === step.actedBy &&
+        was.actedAt === step.actedAt;
+      if (same) continue;
       s.upsertStep.run({
         caseId: c.id,
         stepId: step.id,
@@ -104,17 +123,32 @@ export function createCasesRepo(db: Db) {
         at,
       });
     }
-    s.dropSteps.run(c.id, steps.length);
-    s.participant.run(c.drafterId, c.id);
+    if (old.size !== steps.length) s.dropSteps.run(c.id, steps.length);
+    const known = new Set<number>();
+    if (old.size > 0 && before) {
+      known.add(before.drafterId);
+      for (const step of old.values()) {
+        known.add(step.assigneeId);
+        if (step.actedBy !== null) known.add(step.actedBy);
+      }
+      for (const r of before.reviews) known.add(r.deputyId);
+    }
+    const participant = (userId: number): void => {
+      if (known.has(userId)) return;
+      known.add(userId);
+      s.participant.run(userId, c.id);
+    };
+    participant(c.drafterId);
     // A draft is the drafter's own work in progress: the people on its route see it once it is submitted.
     for (const step of c.state === 'draft' ? [] : allSteps(c.route)) {
-      s.participant.run(step.assigneeId, c.id);
-      if (step.actedBy !== null) s.participant.run(step.actedBy, c.id);
+      participant(step.assigneeId);
+      if (step.actedBy !== null) participant(step.actedBy);
     }
-    s.clearReviews.run(c.id);
-    for (const r of c.reviews) {
-      s.participant.run(r.deputyId, c.id);
-      if (r.doneAt === null) s.review.run(c.id, r.stepId, r.userId, r.createdAt);
+    for (const r of c.reviews) participant(r.deputyId);
+    const openReviews = (x: Case | undefined) => JSON.stringify(x?.reviews.filter((r) => r.doneAt === null).map((r) => [r.stepId, r.userId, r.createdAt]) ?? null);
+    if (!before || openReviews(before) !== openReviews(c)) {
+      s.clearReviews.run(c.id);
+      for (const r of c.reviews) if (r.doneAt === null) s.review.run(c.id, r.stepId, r.userId, r.createdAt);
     }
   };
 
@@ -146,7 +180,7 @@ export function createCasesRepo(db: Db) {
      * Stores the case after `events`; false (and nothing written) when the row
      * is no longer at `previousVersion` — someone else saved first.
      */
-    save(c: Case, previousVersion: number, events: readonly CaseEvent[], number?: { departmentId: number; seq: number }): boolean {
+    save(c: Case, previousVersion: number, events: readonly CaseEvent[], number?: { departmentId: number; seq: number }, before?: Case): boolean {
       const at = events[events.length - 1]?.at ?? c.createdAt;
       const { changes } = s.update.run({
         id: c.id,
@@ -169,7 +203,7 @@ export function createCasesRepo(db: Db) {
       });
       if (changes !== 1) return false;
       writeEvents(c.id, events);
-      syncDerived(c, at);
+      syncDerived(c, at, before);
       return true;
     },
     load(id: number): { case: Case; siteId: number } | undefined {
