@@ -1,4 +1,4 @@
-import { type Endpoint, type QueryOf } from '../../shared/api/index.js';
+import { type Endpoint, type ParamsOf, type QueryOf } from '../../shared/api/index.js';
 import { uiLanguage } from '../i18n/language.js';
 import { ApiError } from './ApiError.js';
 import { toApiError, type CallResult } from './client.js';
@@ -12,8 +12,10 @@ export interface UploadProgress {
 }
 
 export interface UploadOptions<E extends Endpoint> {
-  query: QueryOf<E>;
-  file: Blob;
+  query?: QueryOf<E>;
+  params?: ParamsOf<E>;
+  /** A multipart endpoint sends it as the form field `file`, with this name. */
+  file: Blob & { name?: string };
   /** Bytes sent so far; fetch cannot report this, which is why uploads use XMLHttpRequest. */
   onProgress?: (progress: UploadProgress) => void;
   /** Every byte is sent; the server is now working on them. */
@@ -37,15 +39,18 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * Sends a file as the raw body of an upload endpoint of `shared/api` and
- * returns the parsed response, with the same errors as `call`. Aborting the
- * signal cancels the upload (and, once sent, the server's work on it).
+ * Sends a file to an upload endpoint of `shared/api` — as the raw body, or as
+ * the field `file` of a multipart form when the endpoint says so — and returns
+ * the parsed response, with the same errors as `call`. Aborting the signal
+ * cancels the upload (and, once sent, the server's work on it).
  */
 export function uploadFile<E extends Endpoint>(endpoint: E, opts: UploadOptions<E>): Promise<CallResult<E>> {
   const spec = endpoint.upload;
   if (!spec) throw new Error(`${endpoint.method} ${endpoint.path} takes no upload`);
-  const loose: unknown = opts.query;
-  const url = fillPath(endpoint.path, undefined) + buildQuery(loose as Readonly<Record<string, unknown>>);
+  const loose: unknown = opts.query ?? {};
+  const params: unknown = opts.params;
+  const url = fillPath(endpoint.path, params as Readonly<Record<string, unknown>> | undefined) + buildQuery(loose as Readonly<Record<string, unknown>>);
+  const multipart = spec.contentType === 'multipart/form-data';
 
   return new Promise<CallResult<E>>((resolve, reject) => {
     if (opts.signal?.aborted) return reject(new UploadCancelled());
@@ -54,7 +59,8 @@ export function uploadFile<E extends Endpoint>(endpoint: E, opts: UploadOptions<
     xhr.withCredentials = true;
     xhr.setRequestHeader('accept', 'application/json');
     xhr.setRequestHeader('accept-language', uiLanguage());
-    xhr.setRequestHeader('content-type', spec.contentType);
+    // A form's content type carries its boundary: the browser writes it.
+    if (!multipart) xhr.setRequestHeader('content-type', spec.contentType);
     const token = csrfToken();
     if (token) xhr.setRequestHeader('x-csrf-token', token);
 
@@ -89,6 +95,12 @@ export function uploadFile<E extends Endpoint>(endpoint: E, opts: UploadOptions<
       }
       resolve(parsed.data as CallResult<E>);
     };
-    xhr.send(opts.file);
+    if (multipart) {
+      const form = new FormData();
+      form.append('file', opts.file, opts.file.name ?? 'file');
+      xhr.send(form);
+    } else {
+      xhr.send(opts.file);
+    }
   });
 }
