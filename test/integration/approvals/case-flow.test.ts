@@ -94,4 +94,36 @@ describe('a spending case from draft to enforcement over HTTP', () => {
     expect(bodyOf(api.listCases, await clerk.inject({ method: 'GET', url: '/api/cases' })).total).toBe(1);
     expect((await (await t.as('kacho')).inject({ method: 'GET', url: `/api/cases/${created.id}` })).statusCode).toBe(200);
   });
+
+  it('keeps a running case on the template version it was drafted under when the type gets a new one', async () => {
+    const t = await setup();
+    const clerk = await t.as('clerk');
+    const admin = await t.as('admin');
+    const typeId = t.town.types.notice.id;
+    const running = bodyOf(api.createCase, await clerk.inject({ method: 'POST', url: '/api/cases', payload: { typeId, title: '旧様式の回答' } }));
+    const submitted = bodyOf(api.submitCase, await clerk.inject({ method: 'POST', url: `/api/cases/${running.id}/submit`, payload: { version: running.version } }));
+    const before = submitted.route.stages.flatMap((s) => s.steps.map((x) => x.assignee.login));
+    expect(before).toEqual(['kakaricho', 'kacho']);
+    const drafted = bodyOf(api.createCase, await clerk.inject({ method: 'POST', url: '/api/cases', payload: { typeId, title: '起案中の回答' } }));
+
+    // Version 2: the 課長補佐 now looks at every answer before the 課長 decides.
+    const current = bodyOf(api.listDocumentTypes, await admin.inject({ method: 'GET', url: '/api/document-types' })).items.find((d) => d.id === typeId);
+    if (!current) throw new Error('no type');
+    const hosaStage = { key: 'hosa', mode: 'all', steps: [{ key: 'hosa', kind: 'approve', assignee: { kind: 'chain', positionId: t.town.positions.hosa.id }, optional: false }] };
+    const template = { ...current.template, stages: [current.template.stages[0], hosaStage, current.template.stages[1]] };
+    const updated = bodyOf(api.updateDocumentType, await admin.inject({ method: 'PATCH', url: `/api/document-types/${typeId}`, payload: { template } }));
+    expect(updated.templateVersion).toBe(2);
+
+    // The running case goes on by version 1 to its end …
+    let c = caseOf(await act(await t.as('kakaricho'), running.id, { action: 'approve', version: submitted.version }));
+    expect(c.route.stages.flatMap((s) => s.steps.map((x) => x.assignee.login))).toEqual(before);
+    c = caseOf(await act(await t.as('kacho'), running.id, { action: 'final_approve', version: c.version }));
+    expect(c.state).toBe('approved');
+    // A draft started before the change is submitted (its route resolved again) under its own version 1 …
+    const late = bodyOf(api.submitCase, await clerk.inject({ method: 'POST', url: `/api/cases/${drafted.id}/submit`, payload: { version: drafted.version } }));
+    expect(late.route.stages.flatMap((s) => s.steps.map((x) => x.assignee.login))).toEqual(before);
+    // … and a case drafted now takes version 2.
+    const fresh = bodyOf(api.createCase, await clerk.inject({ method: 'POST', url: '/api/cases', payload: { typeId, title: '新様式の回答' } }));
+    expect(fresh.route.stages.flatMap((s) => s.steps.map((x) => x.assignee.login))).toEqual(['kakaricho', 'hosa', 'kacho']);
+  });
 });
