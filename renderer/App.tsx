@@ -1,26 +1,30 @@
+import { Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { ADMIN_ROLES, PAPER_ROLES } from './auth/access.js';
 import { HealthGate } from './auth/HealthGate.js';
 import { HOME_PATH } from './auth/redirect.js';
 import { RequireRole } from './auth/RequireRole.js';
 import { RequireSession } from './auth/RequireSession.js';
-import { PdfAttachmentPage } from './components/pdf/PdfAttachmentPage.js';
 import { SessionEffects } from './auth/SessionEffects.js';
 import { AppLayout } from './layout/AppLayout.js';
-import { DepartmentsPage } from './pages/admin/departments/DepartmentsPage.js';
-import { PositionsPage } from './pages/admin/positions/PositionsPage.js';
-import { SitesPage } from './pages/admin/sites/SitesPage.js';
-import { UsersPage } from './pages/admin/users/UsersPage.js';
-import { CasePage } from './pages/case/CasePage.js';
-import { DraftPage } from './pages/draft/DraftPage.js';
 import { NotFoundPage } from './pages/errors/NotFoundPage.js';
 import { InboxPage } from './pages/inbox/InboxPage.js';
 import { LoginPage } from './pages/login/LoginPage.js';
-import { LogsPage } from './pages/logs/LogsPage.js';
-import { PaperPage } from './pages/paper/PaperPage.js';
-import { SearchPage } from './pages/search/SearchPage.js';
-import { SettingsPage } from './pages/settings/SettingsPage.js';
 import { SetupPage } from './pages/setup/SetupPage.js';
+import { FullPageLoader } from './components/FullPageLoader.js';
+import {
+  CasePage,
+  DepartmentsPage,
+  DraftPage,
+  LogsPage,
+  PaperPage,
+  PdfAttachmentPage,
+  PositionsPage,
+  SearchPage,
+  SettingsPage,
+  SitesPage,
+  UsersPage,
+} from './lazyPages.js';
 
 /**
  * Routes, outermost first: the health gate (first-run set-up), then sign-in,
@@ -36,7 +40,14 @@ export function App() {
           <Route path="/setup" element={<SetupPage />} />
           <Route path="/login" element={<LoginPage />} />
           <Route element={<RequireSession />}>
-            <Route path="cases/:id/attachments/:attachmentId/view" element={<PdfAttachmentPage />} />
+            <Route
+              path="cases/:id/attachments/:attachmentId/view"
+              element={
+                <Suspense fallback={<FullPageLoader />}>
+                  <PdfAttachmentPage />
+                </Suspense>
+              }
+            />
             <Route element={<AppLayout />}>
               <Route index element={<Navigate to={HOME_PATH} replace />} />
               <Route path="inbox" element={<InboxPage />} />

@@ -1,3 +1,5 @@
+// First: a PDF opened in a tab of its own starts downloading before the rest of the app is even evaluated.
+import './components/pdf/preloadFromAddress.js';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/dropzone/styles.css';

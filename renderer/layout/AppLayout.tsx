@@ -1,6 +1,6 @@
-import { AppShell, Container } from '@mantine/core';
+import { AppShell, Center, Container, Loader } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { useServerEvents } from '../api/useServerEvents.js';
@@ -40,7 +40,10 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main id="main-content" className={classes.main} tabIndex={-1}>
         <Container size="xl" px={0}>
-          <Outlet />
+          {/* Pages load as chunks of their own (lazyPages.ts): the shell stays while one arrives. */}
+          <Suspense fallback={<Center py="xl"><Loader size="sm" aria-label={t('common.loading')} /></Center>}>
+            <Outlet />
+          </Suspense>
         </Container>
       </AppShell.Main>
     </AppShell>
