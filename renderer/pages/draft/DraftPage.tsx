@@ -207,7 +207,8 @@ function DraftEditor({ initial, types, onCreated }: DraftEditorProps) {
     });
     if (done) {
       setConfirming(false);
-      notifications.show({ color: 'teal', message: done.number ? t('draft.submitted', { number: done.number }) : t('draft.resubmitted') });
+      // A resubmitted case already has its number: what happened is the resubmission.
+      notifications.show({ color: 'teal', message: sentBack ? t('draft.resubmitted') : t('draft.submitted', { number: done.number ?? '' }) });
       void navigate(`/cases/${done.id}`);
     }
   };
