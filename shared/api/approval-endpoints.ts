@@ -1,6 +1,7 @@
 import { okSchema } from './auth.js';
 import {
   actionBodySchema,
+  approvalSettingsSchema,
   attachmentParamsSchema,
   attachmentSchema,
   caseCreateSchema,
@@ -119,6 +120,17 @@ export const approvalApi = {
     method: 'GET', path: '/api/inbox', access: signedIn, tag: 'approvals',
     summary: 'What waits for me, including as a proxy (public contract)',
     response: inboxSchema,
+  }),
+  approvalSettings: endpoint({
+    method: 'GET', path: '/api/approvals/settings', access: signedIn, tag: 'approvals',
+    summary: 'E-approval settings: after how many working days a waiting step is overdue and reminded',
+    response: approvalSettingsSchema,
+  }),
+  setApprovalSettings: endpoint({
+    method: 'PUT', path: '/api/approvals/settings', access: roles('admin'), tag: 'approvals',
+    summary: 'Change the e-approval settings (reminderWorkingDays 1..30)',
+    body: approvalSettingsSchema,
+    response: approvalSettingsSchema,
   }),
   listProxies: endpoint({
     method: 'GET', path: '/api/proxies', access: signedIn, tag: 'approvals',

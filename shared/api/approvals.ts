@@ -265,6 +265,8 @@ export const caseSummarySchema = z.object({
   submittedAt: z.string().nullable(),
   approvedAt: z.string().nullable(),
   disposalOn: z.string().nullable(),
+  /** In progress and a step the route waits for has waited more working days than `approval.reminderWorkingDays` (期限超過). */
+  overdue: z.boolean(),
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
@@ -297,9 +299,20 @@ export const inboxItemSchema = z.object({
   /** Set when the step is someone else's and I act as their proxy (代理). */
   asProxyFor: personSchema.nullable(),
   version: z.number().int(),
+  /** Working days (Tokyo; weekends, national holidays and 12/29–1/3 skipped) since `receivedAt`. */
+  waitingWorkingDays: z.number().int().min(0),
+  /** Waited more working days than `approval.reminderWorkingDays` at a step the route waits for (期限超過). */
+  overdue: z.boolean(),
 });
 export type InboxItem = z.infer<typeof inboxItemSchema>;
 export const inboxSchema = z.object({ items: z.array(inboxItemSchema), total: z.number().int() });
+
+/** E-approval settings an administrator may change. */
+export const approvalSettingsSchema = z.object({
+  /** A step waiting more working days than this is overdue (期限超過) and its assignee is reminded. */
+  reminderWorkingDays: z.number().int().min(1).max(30),
+});
+export type ApprovalSettings = z.infer<typeof approvalSettingsSchema>;
 
 export const disposalQuerySchema = z.object({ fy: z.coerce.number().int().min(2000).max(9998).optional() });
 export const disposalListSchema = z.object({ fiscalYear: z.number().int(), items: z.array(caseSummarySchema) });

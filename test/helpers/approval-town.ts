@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { createDocumentTypesRepo } from '../../electron/app/approvals/document-types.repo.js';
 import type { Db } from '../../electron/app/db/connection.js';
 import { buildApp } from '../../electron/app/server/app.js';
+import type { EventHub } from '../../electron/app/server/event-hub.js';
 import { hashPassword } from '../../electron/app/org/passwords.js';
 import { createServices } from '../../electron/app/services.js';
 import type { RouteTemplate } from '../../shared/domain/approval/index.js';
@@ -99,13 +100,13 @@ export async function approvalTown(db: Db, clock = testClock()) {
 
 export type ApprovalTown = Awaited<ReturnType<typeof approvalTown>>;
 
-/** An app over a fresh database with the approval town, and a signed-in client per login on demand. */
-export async function approvalApp() {
+/** An app over a fresh database with the approval town, and a signed-in client per login on demand; `events` to listen to what it publishes. */
+export async function approvalApp(opts: { events?: EventHub } = {}) {
   const db = testDb();
   const clock = testClock();
   const town = await approvalTown(db, clock);
   const dataDir = makeTempDir('kamiless-approvals-');
-  const app: FastifyInstance = await buildApp({ db, mode: 'hub', clock, dataDir });
+  const app: FastifyInstance = await buildApp({ db, mode: 'hub', clock, dataDir, ...(opts.events && { events: opts.events }) });
   const clients = new Map<string, Client>();
   const as = async (login: string): Promise<Client> => {
     const known = clients.get(login);

@@ -22,6 +22,8 @@ import { buildCaseView, buildSummaries, routeView, type Names } from './case-vie
 import type { CaseFilter, CasesRepo, Visibility } from './cases.repo.js';
 import type { DocumentTypesRepo } from './document-types.repo.js';
 import { loadOrg, type Org } from './org-view.js';
+import { blockingCheck, overdueCaseIds, reminderWorkingDays } from './overdue.js';
+import { workingDaysBetween } from '../../../shared/domain/approval/working-days.js';
 import type { ProxiesRepo } from './proxies.repo.js';
 import { tokyoDate } from './tokyo-date.js';
 
@@ -338,9 +340,12 @@ export function createCaseService(deps: CaseServiceDeps) {
       const inboxNames: Names = { person: once((id) => names.person(id)), department: once((id) => names.department(id)), site: once((id) => names.site(id)), type: once((id) => names.type(id)) };
       const summaries = new Map(buildSummaries(cases.rows([...new Set(rows.map((r) => r.case_id))]), inboxNames).map((s) => [s.id, s]));
       const items: InboxItem[] = [];
+      const limit = reminderWorkingDays(settings);
+      const blocking = blockingCheck(cases);
       for (const r of rows) {
         const s = summaries.get(r.case_id);
         if (!s) continue;
+        const waitingWorkingDays = workingDaysBetween(r.pending_since, now);
         items.push({
           caseId: s.id,
           number: s.number,
@@ -355,6 +360,8 @@ export function createCaseService(deps: CaseServiceDeps) {
           receivedAt: r.pending_since,
           asProxyFor: r.assignee_id === me.userId ? null : inboxNames.person(r.assignee_id),
           version: s.version,
+          waitingWorkingDays,
+          overdue: waitingWorkingDays > limit && s.state === 'in_progress' && blocking(r),
         });
       }
       return { items, total };
@@ -374,7 +381,8 @@ export function createCaseService(deps: CaseServiceDeps) {
       if (query.box === 'department') filter.departmentIds = org.managedDepartments(me.userId, managerMinRank());
       if (query.box === 'review') filter.reviewerId = me.userId;
       const { rows, total } = cases.list(visibility(org, me, now), filter, query.page, PAGE_SIZE);
-      return { items: buildSummaries(rows, names), total, page: query.page, pageSize: PAGE_SIZE };
+      const overdue = overdueCaseIds(db, cases, rows.filter((r) => r.state === 'in_progress').map((r) => r.id), reminderWorkingDays(settings), now);
+      return { items: buildSummaries(rows, names, overdue), total, page: query.page, pageSize: PAGE_SIZE };
     },
 
     /** Decided cases whose 廃棄予定日 falls by the end of `fiscalYear`. */

@@ -190,7 +190,8 @@ export function buildCaseView(p: { c: Case; siteId: number; events: readonly Cas
   };
 }
 
-export function buildSummaries(rows: readonly CaseRow[], names: Names): CaseSummary[] {
+/** List rows as summaries; `overdue` holds the ids of the cases shown as 期限超過. */
+export function buildSummaries(rows: readonly CaseRow[], names: Names, overdue: ReadonlySet<number> = new Set()): CaseSummary[] {
   return rows.map((r) => {
     const type = names.type(r.type_id);
     return {
@@ -208,6 +209,7 @@ export function buildSummaries(rows: readonly CaseRow[], names: Names): CaseSumm
       submittedAt: r.submitted_at,
       approvedAt: r.approved_at,
       disposalOn: r.disposal_on,
+      overdue: overdue.has(r.id),
     };
   });
 }

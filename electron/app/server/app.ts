@@ -28,6 +28,9 @@ import { approvalsPlugin } from './plugins/approvals.plugin.js';
 import { kpiEvaluationPlugin } from './plugins/kpi-evaluation.plugin.js';
 import { createKpiReports } from '../kpi/kpi-report.js';
 import { EventHub } from './event-hub.js';
+import { createCasesRepo } from '../approvals/cases.repo.js';
+import { createProxiesRepo } from '../approvals/proxies.repo.js';
+import { createReminders, type Reminders } from '../approvals/overdue.js';
 import { registerRenderer } from './static.js';
 
 export interface AppOptions {
@@ -61,7 +64,18 @@ export interface AppOptions {
   events?: EventHub;
   /** Called after a log source is added, changed, removed or given a new token (the core refreshes its watchers at once). */
   onSourcesChanged?: () => void;
+  /** How often overdue steps are looked for and their assignees reminded (default 15 minutes; 0: never, the tests call `app.approvalReminders.check`). */
+  reminderIntervalMs?: number;
 }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The reminder check (催促) the timer runs; tests call it with their own `now`. */
+    approvalReminders: Reminders;
+  }
+}
+
+const defaultReminderIntervalMs = 15 * 60_000;
 
 /**
  * A folder of the data folder: uploads wait in `imports/` while they are
@@ -125,5 +139,28 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.route({ method: 'GET', url: '/api/openapi.json', config: { access: { kind: 'public' } }, handler: async () => openapi });
 
   await registerRenderer(app, opts.rendererDir);
+
+  // Reminders (催促) run beside the API in the same process: the hub's and the desktop core's alike, stopped with the app.
+  const reminderProxies = createProxiesRepo(opts.db);
+  const reminders = createReminders({
+    db: opts.db,
+    cases: createCasesRepo(opts.db),
+    settings: services.settings,
+    proxiesOf: (userId, now) => reminderProxies.proxiesOf(userId, now),
+    publish: (data) => events.publish('case', data),
+  });
+  app.decorate('approvalReminders', reminders);
+  const interval = opts.reminderIntervalMs ?? defaultReminderIntervalMs;
+  if (interval > 0) {
+    const timer = setInterval(() => {
+      try {
+        reminders.check(clock.now());
+      } catch (err) {
+        app.log.error({ err }, 'approval reminders failed');
+      }
+    }, interval);
+    timer.unref();
+    app.addHook('onClose', async () => clearInterval(timer));
+  }
   return app;
 }

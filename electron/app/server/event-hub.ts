@@ -14,7 +14,8 @@ export interface ServerEvents {
   decided: Record<string, never>;
 }
 
-export type CaseNoticeKind = 'arrived' | 'sent_back' | 'completed' | 'rejected' | 'review';
+/** `reminder`: a step of mine (or my principal's) has waited longer than the set working days (催促). */
+export type CaseNoticeKind = 'arrived' | 'sent_back' | 'completed' | 'rejected' | 'review' | 'reminder';
 
 export interface CaseEventData {
   caseId: number;
@@ -24,7 +25,8 @@ export interface CaseEventData {
   version: number;
   /** Who should refresh what they show of this case. */
   audience: number[];
-  notify: { userId: number; kind: CaseNoticeKind; asProxyFor: number | null }[];
+  /** `waitingWorkingDays` only on a reminder: how long the step has waited. */
+  notify: { userId: number; kind: CaseNoticeKind; asProxyFor: number | null; waitingWorkingDays?: number }[];
 }
 
 export type ServerEventName = keyof ServerEvents;

@@ -323,18 +323,6 @@ export function waitingText(since: string, now: number, t: TFunction): string {
   return t('desk.wait.minutes', { n: Math.max(1, Math.floor(elapsed / MINUTE)) });
 }
 
-/** Whole days waited: 3 or more is shown as overdue-ish (orange), 7 or more red. */
-export function waitingDays(since: string, now: number): number {
-  return Math.floor(Math.max(0, now - Date.parse(since)) / DAY);
-}
-
-export function waitingColor(since: string, now: number): string | undefined {
-  const days = waitingDays(since, now);
-  if (days >= 7) return 'red';
-  if (days >= 3) return 'orange';
-  return undefined;
-}
-
 const ACTED: ReadonlySet<StepStatus> = new Set(['approved', 'final_approved', 'agreed', 'disagreed', 'acknowledged']);
 
 /**

@@ -75,9 +75,16 @@ export function CaseBoxTab({ box }: { box: CaseBox }) {
   };
 
   const stateBadge = (c: CaseSummary) => (
-    <Badge color={stateColor(c.state)} variant={c.state === 'sent_back' ? 'filled' : 'light'} tt="none" size="md">
-      {stateLabel(c.state, t)}
-    </Badge>
+    <Group gap={4} wrap="wrap">
+      <Badge color={stateColor(c.state)} variant={c.state === 'sent_back' ? 'filled' : 'light'} tt="none" size="md">
+        {stateLabel(c.state, t)}
+      </Badge>
+      {c.overdue ? (
+        <Badge color="red" variant="filled" tt="none" size="md" title={t('desk.overdueHint')} data-overdue>
+          {t('desk.overdue')}
+        </Badge>
+      ) : null}
+    </Group>
   );
 
   return (
@@ -132,7 +139,7 @@ export function CaseBoxTab({ box }: { box: CaseBox }) {
                 <Table.Tr>
                   <Table.Th w={120}>{t('desk.col.number')}</Table.Th>
                   <Table.Th>{t('desk.col.title')}</Table.Th>
-                  <Table.Th w={96}>{t('desk.col.state')}</Table.Th>
+                  <Table.Th w={120}>{t('desk.col.state')}</Table.Th>
                   {box !== 'mine' ? <Table.Th w={110}>{t('desk.col.drafter')}</Table.Th> : null}
                   <Table.Th w={170}>{t('desk.col.department')}</Table.Th>
                   <Table.Th w={170}>{t('desk.col.updated')}</Table.Th>

@@ -16,7 +16,7 @@ import { TableSkeleton } from '../../components/TableSkeleton.js';
 import { useUiLanguage } from '../../i18n/useUiLanguage.js';
 import { ActionDialog, type DialogRequest } from '../case/ActionDialog.js';
 import type { DeskNavState } from '../case/CasePage.js';
-import { actionDone, formatYen, placeOf, positiveActionFor, stepKindLabel, waitingColor, waitingText } from '../case/caseText.js';
+import { actionDone, formatYen, placeOf, positiveActionFor, stepKindLabel } from '../case/caseText.js';
 import { useInbox } from '../case/useCase.js';
 import { BulkApproveDialog } from './BulkApproveDialog.js';
 import classes from './Inbox.module.css';
@@ -27,6 +27,7 @@ import {
   emptyFilter,
   followCursor,
   INBOX_SORTS,
+  inboxWaitingText,
   isTypingTarget,
   pruneSelection,
   rowKey,
@@ -192,9 +193,16 @@ export function InboxTab() {
   );
 
   const waiting = (item: InboxItem) => (
-    <Text size="sm" c={waitingColor(item.receivedAt, now)} fw={waitingColor(item.receivedAt, now) ? 600 : undefined}>
-      {waitingText(item.receivedAt, now, t)}
-    </Text>
+    <Group gap={6} wrap="wrap" className={classes.nowrap}>
+      <Text size="sm" c={item.overdue ? 'red' : undefined} fw={item.overdue ? 600 : undefined} data-waiting>
+        {inboxWaitingText(item, now, t)}
+      </Text>
+      {item.overdue ? (
+        <Badge size="sm" color="red" variant="filled" tt="none" title={t('desk.overdueHint')} data-overdue>
+          {t('desk.overdue')}
+        </Badge>
+      ) : null}
+    </Group>
   );
 
   return (
@@ -304,7 +312,7 @@ export function InboxTab() {
                   <Table.Th>{t('desk.col.title')}</Table.Th>
                   <Table.Th w={180}>{t('desk.col.drafterDepartment')}</Table.Th>
                   <Table.Th w={140}>{t('desk.col.received')}</Table.Th>
-                  <Table.Th w={64}>{t('desk.col.waiting')}</Table.Th>
+                  <Table.Th w={120}>{t('desk.col.waiting')}</Table.Th>
                   <Table.Th w={84}>{t('desk.col.kind')}</Table.Th>
                   <Table.Th w={110} ta="right">
                     {t('desk.col.amount')}

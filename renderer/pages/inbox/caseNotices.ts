@@ -15,8 +15,10 @@ export const caseEventSchema = z.object({
   notify: z.array(
     z.object({
       userId: z.number().int(),
-      kind: z.enum(['arrived', 'sent_back', 'completed', 'rejected', 'review']),
+      kind: z.enum(['arrived', 'sent_back', 'completed', 'rejected', 'review', 'reminder']),
       asProxyFor: z.number().int().nullable(),
+      /** A reminder's working days waited. */
+      waitingWorkingDays: z.number().int().optional(),
     }),
   ),
 });
@@ -34,8 +36,8 @@ export function parseCaseEvent(data: unknown): CaseEvent | null {
   }
 }
 
-/** A toast's title for a notice: 受信箱に届きました, 差し戻されました, 決裁されました … */
-export function noticeTitle(notice: CaseNotice, t: TFunction): string {
+/** A toast's title for a notice: 受信箱に届きました, 差し戻されました, 決裁されました, 〇〇の承認をお願いします（4営業日経過） … */
+export function noticeTitle(notice: CaseNotice, t: TFunction, name = ''): string {
   const proxy = notice.asProxyFor !== null;
   switch (notice.kind) {
     case 'arrived':
@@ -48,6 +50,8 @@ export function noticeTitle(notice: CaseNotice, t: TFunction): string {
       return t('desk.notice.rejected');
     case 'review':
       return t('desk.notice.review');
+    case 'reminder':
+      return t('desk.notice.reminder', { name, days: notice.waitingWorkingDays ?? 0 });
     default:
       return assertNever(notice.kind);
   }
@@ -65,6 +69,8 @@ export function noticeColor(notice: CaseNotice): string {
       return 'red';
     case 'review':
       return 'yellow';
+    case 'reminder':
+      return 'red';
     default:
       return assertNever(notice.kind);
   }

@@ -1,5 +1,7 @@
+import type { TFunction } from 'i18next';
 import type { InboxItem } from '../../../shared/api/index.js';
 import type { StepKind } from '../../../shared/domain/approval/types.js';
+import { waitingText } from '../case/caseText.js';
 
 /**
  * The 受信箱's pure parts: filtering, sorting, which rows bulk approval may
@@ -63,6 +65,16 @@ export function visibleItems(items: readonly InboxItem[], filter: InboxFilter, s
     items.filter((i) => matchesFilter(i, filter)),
     sort,
   );
+}
+
+/**
+ * How long a row has waited, as the hub counts it: 「4営業日」 (weekends,
+ * holidays and 12/29–1/3 skipped) once a working day has passed or a calendar
+ * day has; before that 「5時間」, 「12分」.
+ */
+export function inboxWaitingText(item: Pick<InboxItem, 'receivedAt' | 'waitingWorkingDays'>, now: number, t: TFunction): string {
+  if (item.waitingWorkingDays > 0 || now - Date.parse(item.receivedAt) >= 86_400_000) return t('desk.wait.workingDays', { n: item.waitingWorkingDays });
+  return waitingText(item.receivedAt, now, t);
 }
 
 /** One row per step: a case can wait for me twice (my own step and one as proxy). */

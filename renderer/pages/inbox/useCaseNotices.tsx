@@ -47,8 +47,8 @@ export function useCaseNotices(): (data: unknown) => void {
     if (!event) return;
     const { t: tr, navigate: go } = latest.current;
     for (const notice of event.notify) {
-      const title = noticeTitle(notice, tr);
       const name = caseName(event);
+      const title = noticeTitle(notice, tr, name);
       const href = `/cases/${event.caseId}`;
       const id = `case-${event.caseId}-${event.version}-${notice.kind}`;
       notifications.show({

@@ -19,7 +19,6 @@ import {
   stateLabel,
   stepKindLabel,
   tokyoToday,
-  waitingColor,
   waitingText,
 } from '../../../renderer/pages/case/caseText.js';
 
@@ -51,12 +50,6 @@ describe('waiting time', () => {
 
   it('never says 0 or a negative time (a clock a little ahead of the hub)', () => {
     expect(waitingText('2025-11-25T03:00:10Z', NOW, tJa)).toBe('1分');
-  });
-
-  it('turns orange from 3 days and red from a week', () => {
-    expect(waitingColor('2025-11-23T03:00:00Z', NOW)).toBeUndefined();
-    expect(waitingColor('2025-11-22T03:00:00Z', NOW)).toBe('orange');
-    expect(waitingColor('2025-11-18T03:00:00Z', NOW)).toBe('red');
   });
 });
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import i18next, { type TFunction } from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { InboxItem } from '../../../shared/api/index.js';
 import {
   bulkTargets,
@@ -6,6 +7,7 @@ import {
   deskKey,
   emptyFilter,
   followCursor,
+  inboxWaitingText,
   matchesFilter,
   nextInQueue,
   pruneSelection,
@@ -13,7 +15,9 @@ import {
   sortItems,
   visibleItems,
 } from '../../../renderer/pages/inbox/inboxModel.js';
-import { caseName, parseCaseEvent, titleWithCount } from '../../../renderer/pages/inbox/caseNotices.js';
+import { caseName, noticeColor, noticeTitle, parseCaseEvent, titleWithCount } from '../../../renderer/pages/inbox/caseNotices.js';
+import { en } from '../../../renderer/i18n/en.js';
+import { ja } from '../../../renderer/i18n/ja.js';
 
 const person = (id: number, name: string) => ({ id, name, login: `u${id}` });
 
@@ -31,6 +35,8 @@ function item(over: Partial<InboxItem> & { caseId: number }): InboxItem {
     receivedAt: '2025-11-20T00:00:00.000Z',
     asProxyFor: null,
     version: 3,
+    waitingWorkingDays: 0,
+    overdue: false,
     ...over,
   };
 }
@@ -154,5 +160,43 @@ describe('case notices (server-sent events)', () => {
     expect(titleWithCount('(3) 受信箱 | 紙レス Kamiless', 0)).toBe('受信箱 | 紙レス Kamiless');
     expect(titleWithCount('案件', 250)).toBe('(99+) 案件');
     expect(titleWithCount('(99+) 案件', 2)).toBe('(2) 案件');
+  });
+});
+
+describe('受信箱: waiting time in working days and reminders', () => {
+  let tJa: TFunction;
+  let tEn: TFunction;
+  beforeAll(async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({ resources: { ja: { translation: ja }, en: { translation: en } }, lng: 'ja', keySeparator: false, nsSeparator: false, interpolation: { escapeValue: false } });
+    tJa = i18n.getFixedT('ja');
+    tEn = i18n.getFixedT('en');
+  });
+  const now = Date.parse('2025-11-25T03:00:00Z');
+
+  it('says the working days the hub counted once a day has passed, hours or minutes before', () => {
+    expect(inboxWaitingText({ receivedAt: '2025-11-19T03:00:00Z', waitingWorkingDays: 4 }, now, tJa)).toBe('4営業日');
+    expect(inboxWaitingText({ receivedAt: '2025-11-19T03:00:00Z', waitingWorkingDays: 4 }, now, tEn)).toBe('4 work days');
+    // Friday to Sunday: two calendar days, no working day.
+    expect(inboxWaitingText({ receivedAt: '2025-11-23T03:00:00Z', waitingWorkingDays: 0 }, now, tJa)).toBe('0営業日');
+    expect(inboxWaitingText({ receivedAt: '2025-11-24T22:00:00Z', waitingWorkingDays: 0 }, now, tJa)).toBe('5時間');
+    // Received yesterday evening, this morning is a working day later.
+    expect(inboxWaitingText({ receivedAt: '2025-11-24T22:00:00Z', waitingWorkingDays: 1 }, now, tJa)).toBe('1営業日');
+  });
+
+  it('reads a reminder notice and titles its toast with the case and the days waited', () => {
+    const data = JSON.stringify({ caseId: 4, number: '北広総第4号', title: '備品購入', state: 'in_progress', version: 2, notify: [{ userId: 3, kind: 'reminder', asProxyFor: null, waitingWorkingDays: 4 }] });
+    const event = parseCaseEvent(data);
+    const notice = event?.notify[0];
+    expect(notice).toEqual({ userId: 3, kind: 'reminder', asProxyFor: null, waitingWorkingDays: 4 });
+    if (!event || !notice) return;
+    expect(noticeTitle(notice, tJa, caseName(event))).toBe('北広総第4号 備品購入の承認をお願いします（4営業日経過）');
+    expect(noticeTitle(notice, tEn, caseName(event))).toBe('Please act on 北広総第4号 備品購入 (4 working days waiting)');
+    expect(noticeColor(notice)).toBe('red');
+  });
+
+  it('sorts and filters overdue rows like any other', () => {
+    const rows = [item({ caseId: 1, overdue: true, waitingWorkingDays: 5 }), item({ caseId: 2 })];
+    expect(sortItems(rows, 'number').map((r) => r.overdue)).toEqual([true, false]);
   });
 });

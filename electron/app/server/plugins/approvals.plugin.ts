@@ -14,6 +14,7 @@ import { createCasesRepo } from '../../approvals/cases.repo.js';
 import { createDocumentTypesRepo } from '../../approvals/document-types.repo.js';
 import { pdfName, scanToPdf, sniffKind } from '../../approvals/image-to-pdf.js';
 import { checkPdf, type AttachmentRefusal } from '../../approvals/pdf-check.js';
+import { reminderSettingKey, reminderWorkingDays } from '../../approvals/overdue.js';
 import { createProxiesRepo } from '../../approvals/proxies.repo.js';
 import { isoAt } from '../../clock.js';
 import { contentDisposition } from '../../kpi/evaluation.repo.js';
@@ -122,6 +123,13 @@ export function approvalsPlugin(services: Services, opts: ApprovalsPluginOptions
     route(app, api.submitCase, ({ params, body, req }) => service.submit(callerOf(req), params.id, body.version));
     route(app, api.actOnCase, ({ params, body, req }) => service.act(callerOf(req), params.id, body));
     route(app, api.inbox, ({ req }) => service.inbox(callerOf(req)));
+    route(app, api.approvalSettings, () => ({ reminderWorkingDays: reminderWorkingDays(services.settings) }));
+    route(app, api.setApprovalSettings, ({ body, me }) => {
+      const before = { reminderWorkingDays: reminderWorkingDays(services.settings) };
+      services.settings.set(reminderSettingKey, String(body.reminderWorkingDays));
+      services.adminLog.record(me().user.id, 'approval.settings.set', 'settings', { before, after: body });
+      return { reminderWorkingDays: body.reminderWorkingDays };
+    });
 
     route(app, api.removeAttachment, ({ params, req }) => {
       const me = callerOf(req);
