@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { blobsBeside, blobsIn, copyBlobs } from '../approvals/blob-backup.js';
 import { backupDatabase, restoreDatabase } from '../db/backup.js';
+import { openDatabase } from '../db/connection.js';
 import { databaseFile, pidFile, resolveDataFolder } from '../data-folder.js';
 import { CliError } from './io.js';
 import { openDataFolder } from './open-data.js';
@@ -21,7 +23,7 @@ function runningCorePid(dataDir: string): number | null {
 export function backupCommands(program: Command): void {
   program
     .command('backup')
-    .description('copy the database consistently while the hub keeps running (SQLite backup API)')
+    .description('copy the database consistently while the hub keeps running (SQLite backup API), and its attachments beside it (FILE.blobs/)')
     .option('--data <dir>', 'data folder')
     .requiredOption('--to <file>', 'the backup file to create (must not exist)')
     .action(async (opts: { data?: string; to: string }) => {
@@ -30,7 +32,15 @@ export function backupCommands(program: Command): void {
       const { db, dataDir } = openDataFolder(opts.data);
       try {
         const { pages } = await backupDatabase(db, target);
-        console.log(`Backed up ${databaseFile(dataDir)} to ${target} (${pages} pages).`);
+        // The attachments the backed-up database refers to, beside it: a database without them restores cases with no PDFs.
+        const copy = openDatabase(target);
+        const shas = (copy.prepare('SELECT DISTINCT sha256 FROM case_attachments').all() as { sha256: string }[]).map((r) => r.sha256);
+        copy.close();
+        const blobs = await copyBlobs(join(dataDir, 'blobs'), blobsBeside(target), shas);
+        console.log(`Backed up ${databaseFile(dataDir)} to ${target} (${pages} pages) and ${blobs.copied} attachment files to ${blobsBeside(target)}.`);
+        if (blobs.missing.length > 0) {
+          throw new CliError(`${blobs.missing.length} attachment files the database refers to are missing from ${join(dataDir, 'blobs')} (first: ${blobs.missing[0]}); the database itself is backed up`);
+        }
       } finally {
         db.close();
       }
@@ -41,16 +51,25 @@ export function backupCommands(program: Command): void {
     .description('put a backup back as the database (stop the hub first); the current database is kept beside it')
     .option('--data <dir>', 'data folder')
     .requiredOption('--from <file>', 'a file made by `kamiless backup`')
-    .action((opts: { data?: string; from: string }) => {
+    .action(async (opts: { data?: string; from: string }) => {
       const dataDir = resolveDataFolder(opts.data);
       const pid = runningCorePid(dataDir);
       if (pid !== null) throw new CliError(`Kamiless is running on this data folder (process ${pid}); stop it, then restore`);
+      const from = resolve(opts.from);
+      let keptAs: string | null;
       try {
         const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-        const { keptAs } = restoreDatabase(resolve(opts.from), databaseFile(dataDir), stamp);
-        console.log(`Restored ${resolve(opts.from)} into ${dataDir}.${keptAs ? ` The previous database is kept as ${keptAs}.` : ''}`);
+        keptAs = restoreDatabase(from, databaseFile(dataDir), stamp).keptAs;
       } catch (err) {
         throw new CliError(`restore failed, nothing changed: ${(err as Error).message}`);
+      }
+      console.log(`Restored ${from} into ${dataDir}.${keptAs ? ` The previous database is kept as ${keptAs}.` : ''}`);
+      // Attachments are added, never replaced: a blob's name is its content.
+      const { good, damaged } = await blobsIn(blobsBeside(from));
+      const blobs = await copyBlobs(blobsBeside(from), join(dataDir, 'blobs'), good);
+      console.log(`Attachment files: ${blobs.copied} restored, ${blobs.kept} already there.`);
+      if (damaged.length > 0) {
+        throw new CliError(`${damaged.length} attachment files in the backup do not match their names and were not restored (first: ${damaged[0]}); run kamiless verify`);
       }
     });
 }

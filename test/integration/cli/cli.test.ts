@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -113,4 +113,38 @@ describe('kamiless CLI', () => {
     expect((after.prepare("SELECT value FROM settings WHERE key = 'town.name'").get() as { value: string }).value).toBe('北広島町');
     after.close();
   });
+
+  it('backs up the attachments beside the database and restores them: cases keep their PDFs', async () => {
+    const data = tmp();
+    expect(await main(['demo', '--data', data, '--no-logs', '--password-file', passwordFile('demo-password-123')])).toBe(0);
+    const countBlobs = (dir: string): number => {
+      if (!existsSync(dir)) return 0;
+      return readdirSync(dir).reduce((n, prefix) => n + readdirSync(join(dir, prefix)).length, 0);
+    };
+    const db = openDatabase(databaseFile(data));
+    const referenced = (db.prepare('SELECT count(DISTINCT sha256) AS n FROM case_attachments').get() as { n: number }).n;
+    db.close();
+    expect(referenced).toBeGreaterThan(0);
+
+    const backup = join(tmp(), 'kamiless-backup.db');
+    expect(await main(['backup', '--data', data, '--to', backup])).toBe(0);
+    expect(countBlobs(`${backup}.blobs`)).toBe(referenced);
+
+    // The data folder loses its attachments (a disk replaced); the restore brings them back.
+    rmSync(join(data, 'blobs'), { recursive: true, force: true });
+    writeFileSync(pidFile(data), '999999999');
+    expect(await main(['restore', '--data', data, '--from', backup])).toBe(0);
+    expect(countBlobs(join(data, 'blobs'))).toBe(referenced);
+    expect(out.join('')).toContain(`Attachment files: ${referenced} restored`);
+    expect(await main(['verify', '--data', data])).toBe(0);
+
+    // A damaged file in the backup is named, not restored.
+    const [prefix] = readdirSync(`${backup}.blobs`);
+    const [name] = readdirSync(join(`${backup}.blobs`, prefix ?? ''));
+    writeFileSync(join(`${backup}.blobs`, prefix ?? '', name ?? ''), 'not the original bytes');
+    rmSync(join(data, 'blobs'), { recursive: true, force: true });
+    expect(await main(['restore', '--data', data, '--from', backup])).toBe(1);
+    expect(err.join('')).toContain('do not match their names');
+    expect(countBlobs(join(data, 'blobs'))).toBe(referenced - 1);
+  }, 60_000);
 });
