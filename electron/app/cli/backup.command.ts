@@ -69,7 +69,7 @@ export function backupCommands(program: Command): void {
       const blobs = await copyBlobs(blobsBeside(from), join(dataDir, 'blobs'), good);
       console.log(`Attachment files: ${blobs.copied} restored, ${blobs.kept} already there.`);
       if (damaged.length > 0) {
-        throw new CliError(`${damaged.length} attachment files in the backup do not match their names and were not restored (first: ${damaged[0]}); run kamiless verify`);
+        throw new CliError(`${damaged.length} attachment files in the backup do not match their names and were not restored (first: ${damaged[0]})`);
       }
     });
 }
