@@ -1,4 +1,9 @@
 import type { Catalogue } from './ja.js';
+import { archiveEn } from './catalogue/archive.js';
+import { searchEn } from './catalogue/search.js';
+import { relatedEn } from './catalogue/related.js';
+import { mailEn } from './catalogue/mail.js';
+import { versionsEn } from './catalogue/versions.js';
 
 /** English. Typed from the Japanese catalogue: a missing or extra key does not compile. */
 export const en: Catalogue = {
@@ -1166,4 +1171,9 @@ export const en: Catalogue = {
   'case.history.toDrafter': '→ to the drafter',
   'case.history.toStep': '→ to {{step}}',
   'case.history.reason': 'Reason: {{reason}}',
+  ...archiveEn,
+  ...searchEn,
+  ...relatedEn,
+  ...mailEn,
+  ...versionsEn,
 };

@@ -1,3 +1,9 @@
+import { archiveJa } from './catalogue/archive.js';
+import { searchJa } from './catalogue/search.js';
+import { relatedJa } from './catalogue/related.js';
+import { mailJa } from './catalogue/mail.js';
+import { versionsJa } from './catalogue/versions.js';
+
 /**
  * Japanese, the default. Keys are flat ("area.item") and code passes them to
  * t() as string literals only, so the key test can find every use.
@@ -1167,6 +1173,11 @@ export const ja = {
   'case.history.toDrafter': '→ 起案者へ',
   'case.history.toStep': '→ {{step}}へ',
   'case.history.reason': '理由: {{reason}}',
+  ...archiveJa,
+  ...searchJa,
+  ...relatedJa,
+  ...mailJa,
+  ...versionsJa,
 } as const;
 
 /** The shape every catalogue has: the same keys, any wording. */

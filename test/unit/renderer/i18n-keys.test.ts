@@ -7,6 +7,7 @@ import { ja } from '../../../renderer/i18n/ja.js';
 
 const rendererDir = fileURLToPath(new URL('../../../renderer/', import.meta.url));
 const catalogueFiles = new Set(['i18n/ja.ts', 'i18n/en.ts']);
+const isCatalogue = (file: string): boolean => catalogueFiles.has(file) || file.startsWith('i18n/catalogue/');
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -18,7 +19,7 @@ function sourceFiles(dir: string): string[] {
 
 const sources = sourceFiles(rendererDir)
   .map((path) => ({ file: relative(rendererDir, path).split('\\').join('/'), text: readFileSync(path, 'utf8') }))
-  .filter(({ file }) => !catalogueFiles.has(file));
+  .filter(({ file }) => !isCatalogue(file));
 
 /** t('key') and t("key"), also as i18next.t(…). */
 const literalCall = /\bt\(\s*(['"])([^'"\n]+)\1/g;
