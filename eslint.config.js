@@ -28,6 +28,11 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
   },
   {
+    // Classic scripts served as they are (index.html loads them before the bundle).
+    files: ['renderer/public/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: globals.browser },
+  },
+  {
     // shared/ runs anywhere: no Node, DOM-only, database, server or React imports.
     files: ['shared/**/*.ts'],
     rules: {

@@ -1,4 +1,3 @@
-import { Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { ADMIN_ROLES, PAPER_ROLES } from './auth/access.js';
 import { HealthGate } from './auth/HealthGate.js';
@@ -11,14 +10,17 @@ import { NotFoundPage } from './pages/errors/NotFoundPage.js';
 import { InboxPage } from './pages/inbox/InboxPage.js';
 import { LoginPage } from './pages/login/LoginPage.js';
 import { SetupPage } from './pages/setup/SetupPage.js';
-import { FullPageLoader } from './components/FullPageLoader.js';
+// Not lazy: a lazy route always suspends once, and React holds a revealed fallback for 300 ms — most of the wait
+// for the first page of a PDF opened in a tab of its own. pdf.js itself still loads on demand.
+import { PdfAttachmentPage } from './components/pdf/PdfAttachmentPage.js';
 import {
+  ArchivePage,
   CasePage,
   DepartmentsPage,
   DraftPage,
   LogsPage,
+  NotificationsPage,
   PaperPage,
-  PdfAttachmentPage,
   PositionsPage,
   SearchPage,
   SettingsPage,
@@ -42,11 +44,7 @@ export function App() {
           <Route element={<RequireSession />}>
             <Route
               path="cases/:id/attachments/:attachmentId/view"
-              element={
-                <Suspense fallback={<FullPageLoader />}>
-                  <PdfAttachmentPage />
-                </Suspense>
-              }
+              element={<PdfAttachmentPage />}
             />
             <Route element={<AppLayout />}>
               <Route index element={<Navigate to={HOME_PATH} replace />} />
@@ -54,6 +52,7 @@ export function App() {
               <Route path="cases/:id" element={<CasePage />} />
               <Route path="draft/:id?" element={<DraftPage />} />
               <Route path="search" element={<SearchPage />} />
+              <Route path="archive" element={<ArchivePage />} />
               <Route element={<RequireRole roles={PAPER_ROLES} />}>
                 <Route path="paper" element={<PaperPage />} />
                 <Route path="logs" element={<LogsPage />} />
@@ -65,6 +64,7 @@ export function App() {
                 <Route path="departments" element={<DepartmentsPage />} />
                 <Route path="positions" element={<PositionsPage />} />
                 <Route path="users" element={<UsersPage />} />
+                <Route path="notifications" element={<NotificationsPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />

@@ -83,7 +83,6 @@ export const en: Catalogue = {
   'login.password': 'Password',
   'login.submit': 'Sign in',
 
-  'comingSoon.badge': 'Coming soon',
   'draft.title': 'Draft',
   'draft.titleContinue': 'Draft (continue)',
   'draft.titleRevise': 'Revise a returned document',
@@ -186,7 +185,6 @@ export const en: Catalogue = {
   'draft.sentBack.recalledBy': 'Recalled by {{who}} ({{when}})',
   'draft.sentBack.comment': 'Reason for returning',
   'draft.sentBack.next': 'Make the changes asked for, then press “Resubmit”. You can replace attachments too.',
-  'search.comingSoon': 'You will be able to search cases, approved ones included, by number, title, text and attached PDFs.',
 
   'paper.description': 'Sheets used per fiscal year and progress towards the paper-reduction KPI. Updates by itself as logs are imported.',
   'paper.fy.label': 'Fiscal year',
@@ -952,6 +950,8 @@ export const en: Catalogue = {
   'pdf.brokenTitle': 'The PDF cannot be shown',
   'pdf.brokenText': 'The file is damaged or cannot be read as a PDF. Download it to check, or ask the drafter to replace it. You can go on working on the case.',
   'pdf.notFoundTitle': 'File not found',
+  'pdf.disposedTitle': 'Disposed of',
+  'pdf.disposedText': 'This document reached the end of its retention period and was disposed of; its files are gone. The approval record stays on the case page.',
   'pdf.notFoundText': 'This attachment was removed, or you may not view it.',
   'pdf.forbiddenTitle': 'Not allowed',
   'pdf.forbiddenText': 'You may not view this attachment. Please sign in again.',

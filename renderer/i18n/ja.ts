@@ -85,7 +85,6 @@ export const ja = {
   'login.password': 'パスワード',
   'login.submit': 'サインイン',
 
-  'comingSoon.badge': '準備中',
   'draft.title': '起案',
   'draft.titleContinue': '起案（下書きの続き）',
   'draft.titleRevise': '差し戻された文書の修正',
@@ -188,7 +187,6 @@ export const ja = {
   'draft.sentBack.recalledBy': '{{who}} さんが引き戻しました（{{when}}）',
   'draft.sentBack.comment': '差し戻しの理由',
   'draft.sentBack.next': '理由に沿って直し、「再提出する」を押してください。添付の差し替えもできます。',
-  'search.comingSoon': '文書番号・件名・本文・添付PDFの内容から、決裁済みを含む案件を検索できるようになります。',
 
   'paper.description': '年度ごとの用紙枚数と削減目標（KPI）の達成状況です。ログが取り込まれると自動で更新されます。',
   'paper.fy.label': '年度',
@@ -954,6 +952,8 @@ export const ja = {
   'pdf.brokenTitle': 'PDFを表示できません',
   'pdf.brokenText': 'このファイルは壊れているか、PDFとして読み取れません。ダウンロードして確認するか、起案者に差し替えを依頼してください。案件の操作はこのまま続けられます。',
   'pdf.notFoundTitle': 'ファイルが見つかりません',
+  'pdf.disposedTitle': '廃棄済みです',
+  'pdf.disposedText': 'この文書は保存期間を満了して廃棄されたため、ファイルは残っていません。決裁の記録は案件ページで確認できます。',
   'pdf.notFoundText': 'この添付ファイルは削除されたか、閲覧する権限がありません。',
   'pdf.forbiddenTitle': '閲覧できません',
   'pdf.forbiddenText': 'この添付ファイルを閲覧する権限がありません。サインインし直してください。',

@@ -1,5 +1,6 @@
 import { NavLink, ScrollArea, Stack } from '@mantine/core';
 import {
+  IconArchive,
   IconBuildingBank,
   IconFileImport,
   IconHierarchy2,
@@ -10,6 +11,7 @@ import {
   IconSettings,
   IconSitemap,
   IconUsers,
+  IconMailCog,
 } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
@@ -17,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { Role } from '../../shared/api/index.js';
 import { assertNever } from '../lib/assertNever.js';
+import { useRetentionAccess } from '../pages/archive/useRetention.js';
 import { ADMIN_SECTIONS, visibleNav, type AdminSection, type NavKey } from './navigation.js';
 
 const ICON_SIZE = 18;
@@ -29,6 +32,8 @@ function navLabel(key: NavKey, t: TFunction): string {
       return t('nav.draft');
     case 'search':
       return t('nav.search');
+    case 'archive':
+      return t('retention.nav');
     case 'paper':
       return t('nav.paper');
     case 'logs':
@@ -48,6 +53,8 @@ function navIcon(key: NavKey): ReactNode {
       return <IconPencilPlus size={ICON_SIZE} aria-hidden />;
     case 'search':
       return <IconSearch size={ICON_SIZE} aria-hidden />;
+    case 'archive':
+      return <IconArchive size={ICON_SIZE} aria-hidden />;
     case 'paper':
       return <IconLeaf size={ICON_SIZE} aria-hidden />;
     case 'logs':
@@ -69,6 +76,8 @@ export function adminSectionLabel(key: AdminSection, t: TFunction): string {
       return t('admin.positions.title');
     case 'users':
       return t('admin.users.title');
+    case 'notifications':
+      return t('admin.notifications.title');
     default:
       return assertNever(key);
   }
@@ -84,6 +93,8 @@ function adminIcon(key: AdminSection): ReactNode {
       return <IconHierarchy2 size={16} aria-hidden />;
     case 'users':
       return <IconUsers size={16} aria-hidden />;
+    case 'notifications':
+      return <IconMailCog size={16} aria-hidden />;
     default:
       return assertNever(key);
   }
@@ -96,11 +107,12 @@ function isCurrent(pathname: string, path: string): boolean {
 export function MainNav({ roles }: { roles: readonly Role[] }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const manager = useRetentionAccess(!roles.includes('admin')).data?.view ?? false;
 
   return (
     <ScrollArea type="auto">
       <Stack gap={2}>
-        {visibleNav(roles).map((entry) =>
+        {visibleNav(roles, { manager }).map((entry) =>
           entry.key === 'admin' ? (
             // A real link (to the first admin page) that also unfolds its sections.
             <NavLink

@@ -151,6 +151,33 @@ export const attachmentSchema = z.object({
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
+const fileChangeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('added'), id }),
+  z.object({ kind: z.literal('removed'), id }),
+  /** Same name, other content: `before` is the earlier attachment, `after` the one that took its place. */
+  z.object({ kind: z.literal('replaced'), before: id, after: id }),
+  z.object({ kind: z.literal('unchanged'), id }),
+]);
+export type FileChange = z.infer<typeof fileChangeSchema>;
+
+const changeOf = <T extends z.ZodType>(value: T) => z.object({ before: value, after: value }).nullable();
+
+/** 版: one submission of the case (or the one its drafter is preparing) and what changed against the one before. */
+export const caseRevisionSchema = z.object({
+  revision: z.number().int().positive(),
+  /** Null for the revision still being prepared (a draft, or a case sent back to its drafter). */
+  submittedAt: z.string().nullable(),
+  submittedBy: personSchema.nullable(),
+  /** The attachments (ids in `attachments`) as they were in this revision. */
+  attachmentIds: z.array(id),
+  /** Against the revision before; revision 1 lists every file as added. */
+  files: z.array(fileChangeSchema),
+  title: changeOf(z.string()),
+  amount: changeOf(z.number().int().nullable()),
+  body: changeOf(z.string()),
+});
+export type CaseRevision = z.infer<typeof caseRevisionSchema>;
+
 export const caseActionNames = [
   'approve',
   'final_approve',
@@ -192,6 +219,8 @@ export const caseSchema = z.object({
   ),
   attachments: z.array(attachmentSchema),
   timeline: z.array(timelineEntrySchema),
+  /** Every revision, oldest first, with what changed between them. */
+  revisions: z.array(caseRevisionSchema),
   /** What the caller may do now (the action panel shows these). */
   available: z.array(caseActionSchema),
   /** The caller's pending step, if any (as assignee or proxy). */

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { approvalApi } from './approval-endpoints.js';
+import { archiveApi } from './archive-endpoints.js';
+import { mailApi } from './mail-endpoints.js';
+import { searchApi } from './search-endpoints.js';
+import { relatedApi } from './related-endpoints.js';
 import { endpoint, publicAccess, roles, signedIn, sourceToken } from './endpoint.js';
 import {
   changePasswordSchema,
@@ -378,6 +382,10 @@ export const api = {
     response: ingestFileStateSchema,
   }),
   ...approvalApi,
+  ...archiveApi,
+  ...mailApi,
+  ...searchApi,
+  ...relatedApi,
 } as const;
 
 export type Api = typeof api;

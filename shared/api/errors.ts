@@ -50,6 +50,8 @@ export const errorStatus = {
   internal: 500,
   /** Desktop: the window could not reach its core or the hub. */
   server_unreachable: 502,
+  /** The case was disposed (廃棄) at the end of its retention period: its record stays, its files are gone. */
+  disposed: 410,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof errorStatus;

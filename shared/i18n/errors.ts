@@ -71,6 +71,7 @@ export const errorText: Record<ErrorCode, Record<Language, string>> = {
     ja: 'サーバーに接続できません。ネットワークと接続先の設定を確認してください',
     en: 'The Kamiless server cannot be reached; check the network and the hub URL in Settings',
   },
+  disposed: { ja: 'この文書は保存期間満了により廃棄済みのため、ファイルはありません', en: 'This case was disposed of at the end of its retention period; its files are gone' },
 };
 
 /** Field names as shown in messages ("ログインID: 同じ値がすでに登録されています"). */

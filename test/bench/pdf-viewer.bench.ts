@@ -27,7 +27,8 @@ import { caseWithAttachments, scanJpegs, scanPdf } from '../helpers/pdf-fixtures
  * first 'pagerendered' event, each run in a fresh browser context (cold
  * HTTP cache: the first time an approver opens a case today), runs
  * alternating; the figure is the median. BENCH_PDF_TRACE=1 prints each run's
- * resource timeline (what starts when).
+ * timeline: resources (what starts and ends when), the viewer's marks on the
+ * way to the first page (mounted, bytes, opened) and main-thread long tasks.
  */
 export interface PdfViewerBenchResult {
   pages: number;
@@ -127,15 +128,30 @@ async function firstPageMs(browser: Browser, url: string, prepare?: (context: Br
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'ja-JP' });
   try {
     await prepare?.(context);
+    const trace = Boolean(process.env['BENCH_PDF_TRACE']);
+    // Long main-thread tasks are only observable from the start: recorded for the trace.
+    if (trace) {
+      await context.addInitScript(() => {
+        const w = window as unknown as { longTasks: string[] };
+        w.longTasks = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.longTasks.push(`${e.startTime.toFixed(0).padStart(5)} +${e.duration.toFixed(0)} long task`);
+        }).observe({ type: 'longtask', buffered: true });
+      });
+    }
     const page = await context.newPage();
     await page.goto(url);
     const handle = await page.waitForFunction((mark) => performance.getEntriesByName(mark)[0]?.startTime, MARK, { timeout: 60_000, polling: 20 });
     const ms = (await handle.jsonValue()) as number;
-    if (process.env['BENCH_PDF_TRACE']) {
-      const entries = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => {
-        const r = e as PerformanceResourceTiming;
-        return `${r.startTime.toFixed(0).padStart(5)} → ${r.responseEnd.toFixed(0).padStart(5)}  ${new URL(r.name).pathname}`;
-      }));
+    if (trace) {
+      const entries = await page.evaluate(() => [
+        ...performance.getEntriesByType('resource').map((e) => {
+          const r = e as PerformanceResourceTiming;
+          return `${r.startTime.toFixed(0).padStart(5)} → ${r.responseEnd.toFixed(0).padStart(5)}  ${new URL(r.name).pathname}`;
+        }),
+        ...performance.getEntriesByType('mark').map((m) => `${m.startTime.toFixed(0).padStart(5)} mark ${m.name}`),
+        ...(window as unknown as { longTasks: string[] }).longTasks,
+      ].sort((x, y) => parseFloat(x) - parseFloat(y)));
       console.log(`${url}\n  ${entries.join('\n  ')}\n  first page ${ms.toFixed(0)}`);
     }
     const box = await page.evaluate(() => {

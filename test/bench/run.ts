@@ -2,6 +2,7 @@ import { approvalsBench } from './approvals.bench.js';
 import { apiDuringImportBench, generateLog, importBench, kamilessCli, type ImportFigure } from './import.bench.js';
 import { kpiBench } from './kpi.bench.js';
 import { pdfViewerBench, pdfViewerLine } from './pdf-viewer.bench.js';
+import { searchBench, searchLine } from './search.bench.js';
 import { usersListBench } from './users-list.bench.js';
 import { watcherBench } from './watcher.bench.js';
 
@@ -16,6 +17,11 @@ const importOnly = only === 'import';
 const approvalsOnly = only === 'approvals';
 // BENCH_ONLY=pdf: only the PDF viewer's first page against pdf.js's own viewer components (BENCH_PDF_RUNS runs, 7 by default).
 const pdfRuns = Number(process.env['BENCH_PDF_RUNS'] ?? 7);
+// BENCH_ONLY=search: only full-text search over BENCH_SEARCH_CASES cases (100,000 by default).
+if (only === 'search') {
+  console.log(searchLine(await searchBench(Number(process.env['BENCH_SEARCH_CASES'] ?? 100_000))));
+  process.exit(0);
+}
 if (only === 'pdf') {
   console.log(pdfViewerLine(await pdfViewerBench(pdfRuns)));
   process.exit(0);

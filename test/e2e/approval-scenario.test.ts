@@ -440,6 +440,35 @@ describe('e-approval scenario: a 芸北支所 支出負担行為 from draft to �
       const outsiderApi = await apiSession(hub.url, cast.outsider.login, password);
       await expect(outsiderApi.send('GET', `/api/cases/${caseId}`)).rejects.toThrow(/answered 404/);
 
+      // ── 13. The archive PDF (決裁記録), downloaded from the case page as the drafter: pdftotext finds the number, the
+      // title, every approver's name and the 代決/後閲 marks; page 1 (the 決裁欄 on the first attachment) and the record
+      // page are rendered to PNG.
+      const { execFileSync } = await import('node:child_process');
+      await clerk.goto(`/cases/${caseId}`);
+      const archiveSection = clerk.page.getByRole('region', { name: '決裁記録' });
+      await archiveSection.getByTestId('archive-made').waitFor();
+      await archiveSection.scrollIntoViewIfNeeded();
+      await snap(clerk, 'clerk-archive');
+      const [download] = await Promise.all([clerk.page.waitForEvent('download'), archiveSection.getByRole('link', { name: '決裁記録PDF' }).click()]);
+      expect(download.suggestedFilename()).toBe(`${number}.pdf`);
+      const archiveFile = join(resultsDir, 'scenario-archive.pdf');
+      await download.saveAs(archiveFile);
+      const archiveText = execFileSync('pdftotext', ['-layout', archiveFile, '-'], { encoding: 'utf8' });
+      for (const expected of [number, TITLE, cast.clerk.name, cast.kakaricho.name, cast.kacho.name, cast.zaisei.name, cast.somu.name, cast.bucho.name, '代決', '後閲済', DEPUTY_REASON]) {
+        expect(archiveText, expected).toContain(expected);
+      }
+      const archivePages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [archiveFile], { encoding: 'utf8' }))?.[1]);
+      const recordPage = end.attachments.filter((a) => a.removedAt === null).reduce((n, a) => n + a.pages, 0) + 1;
+      expect(archivePages).toBeGreaterThanOrEqual(recordPage);
+      expect(execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', archiveFile, '-'], { encoding: 'utf8' })).toContain('決裁欄');
+      expect(execFileSync('pdftotext', ['-layout', '-f', String(recordPage), '-l', String(recordPage), archiveFile, '-'], { encoding: 'utf8' })).toContain('決裁記録');
+      for (const [page, name] of [[1, 'scenario-archive-page1'], [recordPage, 'scenario-archive-record']] as const) {
+        execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(page), '-l', String(page), '-singlefile', archiveFile, join(resultsDir, name)]);
+      }
+      await clerk.page.setViewportSize({ width: 390, height: 844 });
+      await archiveSection.scrollIntoViewIfNeeded();
+      await snap(clerk, 'clerk-archive-phone');
+
       console.log(`approval scenario: ${((Date.now() - started) / 1000).toFixed(1)} s in the browsers, ${shot} screenshots`);
     } finally {
       for (const a of actors) await a.close();

@@ -6,7 +6,7 @@ import type { EventHub } from '../../electron/app/server/event-hub.js';
 import { hashPassword } from '../../electron/app/org/passwords.js';
 import { createServices } from '../../electron/app/services.js';
 import type { RouteTemplate } from '../../shared/domain/approval/index.js';
-import { makeTempDir, signIn, testClock, testDb, testPassword, type Client } from './test-app.js';
+import { makeTempDir, settlesWith, signIn, testClock, testDb, testPassword, type Client } from './test-app.js';
 
 /**
  * A town for e-approval tests: 総務部 → 総務課 → 人事係, a 財政課, and the
@@ -107,6 +107,7 @@ export async function approvalApp(opts: { events?: EventHub } = {}) {
   const town = await approvalTown(db, clock);
   const dataDir = makeTempDir('kamiless-approvals-');
   const app: FastifyInstance = await buildApp({ db, mode: 'hub', clock, dataDir, ...(opts.events && { events: opts.events }) });
+  settlesWith(db, app);
   const clients = new Map<string, Client>();
   const as = async (login: string): Promise<Client> => {
     const known = clients.get(login);

@@ -78,6 +78,18 @@ export async function testApp(overrides: Partial<AppOptions> = {}) {
   return { app, db, clock, town };
 }
 
+const settlers = new WeakMap<Db, () => Promise<void>>();
+
+/** Remembers the app over a database, so `settled(db)` can wait for what it does in the background (archive PDFs). */
+export function settlesWith(db: Db, app: { settled: () => Promise<void> }): void {
+  settlers.set(db, () => app.settled());
+}
+
+/** Waits for the background work of the app over `db` (none when no app was registered with `settlesWith`). */
+export async function settled(db: Db): Promise<void> {
+  await settlers.get(db)?.();
+}
+
 /** Every row of every table (and the schema itself), to prove that a refused request changed nothing. */
 export function dbSnapshot(db: Db): Record<string, unknown[]> {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];

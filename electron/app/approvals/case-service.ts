@@ -54,6 +54,22 @@ export interface CaseServiceDeps {
 
 export const PAGE_SIZE = 50;
 
+/**
+ * Which cases a caller may see: everything (admin), or those they or their
+ * principals (代理) are on, or drafted in the departments they manage. The one
+ * rule for the case page, lists and search.
+ */
+export function createCaseVisibility(deps: Pick<CaseServiceDeps, 'proxies' | 'settings'>) {
+  const managerMinRank = (): number => Number(deps.settings.get('approval.managerMinRank') ?? '70');
+  return {
+    managerMinRank,
+    of(org: Org, me: Caller, now: string): Visibility {
+      if (me.isAdmin) return { all: true };
+      return { all: false, userIds: [me.userId, ...deps.proxies.principalsOf(me.userId, now)], departmentIds: org.managedDepartments(me.userId, managerMinRank()) };
+    },
+  };
+}
+
 class Refused extends Error {
   constructor(
     readonly refusal: Refusal,
@@ -78,7 +94,8 @@ export function refusalError(r: Refusal, current?: unknown): AppError {
 export function createCaseService(deps: CaseServiceDeps) {
   const { db, clock, types, cases, proxies, audit, settings, names } = deps;
 
-  const managerMinRank = (): number => Number(settings.get('approval.managerMinRank') ?? '70');
+  const visibilityRule = createCaseVisibility(deps);
+  const managerMinRank = visibilityRule.managerMinRank;
 
   const context = (org: Org, me: Caller, now: string): DecideContext => {
     // Asked for every pending step by each action a view probes: answered once per request.
@@ -96,10 +113,7 @@ export function createCaseService(deps: CaseServiceDeps) {
     };
   };
 
-  const visibility = (org: Org, me: Caller, now: string): Visibility => {
-    if (me.isAdmin) return { all: true };
-    return { all: false, userIds: [me.userId, ...proxies.principalsOf(me.userId, now)], departmentIds: org.managedDepartments(me.userId, managerMinRank()) };
-  };
+  const visibility = visibilityRule.of;
 
   const canSee = (org: Org, me: Caller, c: Case, now: string): boolean => {
     if (me.isAdmin) return true;

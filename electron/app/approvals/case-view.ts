@@ -1,5 +1,5 @@
-import type { Attachment, CaseActionName, CaseRoute, CaseSummary, CaseView, Person, TimelineEntry } from '../../../shared/api/approvals.js';
-import { decide, type Case, type CaseCommand, type CaseEvent, type DecideContext, type FinalRule, type ResolvedRoute, type RouteStage } from '../../../shared/domain/approval/index.js';
+import type { Attachment, CaseActionName, CaseRevision, CaseRoute, CaseSummary, CaseView, Person, TimelineEntry } from '../../../shared/api/approvals.js';
+import { caseRevisions, decide, type Case, type CaseCommand, type CaseEvent, type DecideContext, type FinalRule, type ResolvedRoute, type RouteStage } from '../../../shared/domain/approval/index.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection.js';
 import type { CaseRow } from './cases.repo.js';
@@ -154,11 +154,48 @@ function attachmentsOf(db: Db, caseId: number, names: Names): Attachment[] {
   }));
 }
 
+/** Prepared once per connection: the case version each removed attachment was taken off at (the audit row of the removal). */
+const removalQueries = new WeakMap<Db, Statement>();
+
+function removalVersions(db: Db, caseId: number): Map<number, number> {
+  let query = removalQueries.get(db);
+  if (!query) {
+    query = db.prepare("SELECT json_extract(data, '$.attachmentId') AS attachment_id, version FROM audit_log WHERE case_id = ? AND action = 'case.attachment.remove'");
+    removalQueries.set(db, query);
+  }
+  const rows = query.all(caseId) as { attachment_id: number; version: number }[];
+  return new Map(rows.map((r) => [r.attachment_id, r.version]));
+}
+
+/** 版: each submission's files and content, and what changed against the one before. */
+function revisionsOf(db: Db, c: Case, events: readonly CaseEvent[], attachments: readonly Attachment[], names: Names): CaseRevision[] {
+  // Most cases never lose a file: the audit log is read only for those that did.
+  const removedAt = attachments.some((a) => a.removedAt !== null) ? removalVersions(db, c.id) : new Map<number, number>();
+  const files = attachments.map((a) => ({
+    id: a.id,
+    name: a.name,
+    sha256: a.sha256,
+    revision: a.revision,
+    removedAtVersion: a.removedAt === null ? null : (removedAt.get(a.id) ?? c.version),
+  }));
+  return caseRevisions({ events, files, state: c.state }).map((r) => ({
+    revision: r.revision,
+    submittedAt: r.submitted?.at ?? null,
+    submittedBy: r.submitted ? names.person(r.submitted.actorId) : null,
+    attachmentIds: r.fileIds,
+    files: r.files,
+    title: r.title,
+    amount: r.amount,
+    body: r.body,
+  }));
+}
+
 export function buildCaseView(p: { c: Case; siteId: number; events: readonly CaseEvent[]; db: Db; names: Names; org: Org; ctx: DecideContext }): CaseView {
   const { c, names, org, ctx } = p;
   const mine = c.route
     .flatMap((s) => s.steps)
     .find((s) => s.status === 'pending' && (s.assigneeId === ctx.actorId || ctx.isProxyFor(ctx.actorId, s.assigneeId, ctx.now)));
+  const attachments = attachmentsOf(p.db, c.id, names);
   return {
     id: c.id,
     number: c.number,
@@ -178,8 +215,9 @@ export function buildCaseView(p: { c: Case; siteId: number; events: readonly Cas
     route: routeView(c.route, c.finalRule, c.currentStage, names, org),
     returned: c.returned,
     reviews: c.reviews.map((r) => ({ stepId: r.stepId, user: names.person(r.userId), deputy: names.person(r.deputyId), createdAt: r.createdAt, doneAt: r.doneAt, comment: r.comment })),
-    attachments: attachmentsOf(p.db, c.id, names),
+    attachments,
     timeline: timelineOf(p.events, names),
+    revisions: revisionsOf(p.db, c, p.events, attachments, names),
     available: availableActions(c, ctx),
     myStepId: mine?.id ?? null,
     createdAt: c.createdAt,

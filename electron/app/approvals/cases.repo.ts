@@ -49,6 +49,21 @@ const rowColumns = `c.id, c.type_id, c.drafter_id, c.department_id, c.site_id, c
 const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(',');
 
 /**
+ * The visibility rule as SQL over `cases c`: null when the caller sees
+ * everything. One rule for case lists and search alike.
+ */
+export function visibilityWhere(visibility: Visibility): { sql: string; args: number[] } | null {
+  if (visibility.all) return null;
+  const parts = [`c.id IN (SELECT case_id FROM case_participants WHERE user_id IN (${placeholders(visibility.userIds.length)}))`];
+  const args = [...visibility.userIds];
+  if (visibility.departmentIds.length > 0) {
+    parts.push(`c.department_id IN (${placeholders(visibility.departmentIds.length)})`);
+    args.push(...visibility.departmentIds);
+  }
+  return { sql: `(${parts.join(' OR ')})`, args };
+}
+
+/**
  * Where cases live: the snapshot and its copied columns, the append-only
  * event list, the steps as rows (inbox), participants (visibility) and open
  * 後閲 tasks. Every write is one `save` inside the caller's transaction.
@@ -240,14 +255,10 @@ export function createCasesRepo(db: Db) {
     list(visibility: Visibility, filter: CaseFilter, page: number, pageSize: number, order: 'updated' | 'disposal' = 'updated'): { rows: CaseRow[]; total: number } {
       const where: string[] = [];
       const args: unknown[] = [];
-      if (!visibility.all) {
-        const parts = [`c.id IN (SELECT case_id FROM case_participants WHERE user_id IN (${placeholders(visibility.userIds.length)}))`];
-        args.push(...visibility.userIds);
-        if (visibility.departmentIds.length > 0) {
-          parts.push(`c.department_id IN (${placeholders(visibility.departmentIds.length)})`);
-          args.push(...visibility.departmentIds);
-        }
-        where.push(`(${parts.join(' OR ')})`);
+      const visible = visibilityWhere(visibility);
+      if (visible) {
+        where.push(visible.sql);
+        args.push(...visible.args);
       }
       if (filter.state) {
         where.push('c.state = ?');

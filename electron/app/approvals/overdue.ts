@@ -68,12 +68,18 @@ export interface ReminderDeps {
  * now waited more than the setting's working days and tells each assignee and
  * their proxies once per pending period — a step made pending again (sent back,
  * recalled, reassigned) starts a new period with a new `pending_since`. What
- * was reminded is kept in memory only: a restart may remind once more (a column
- * would need a migration).
+ * was reminded is stored (`step_reminders`) in the same transaction as the
+ * publishing, whose listeners queue their mails inside it: a restart neither
+ * reminds again nor loses a reminder.
  */
 export function createReminders(deps: ReminderDeps) {
   const { db, cases, settings } = deps;
-  const reminded = new Set<string>();
+  const wasReminded = db.prepare('SELECT 1 FROM step_reminders WHERE case_id = ? AND step_id = ? AND pending_since = ?');
+  const markReminded = db.prepare('INSERT INTO step_reminders (case_id, step_id, pending_since, reminded_at) VALUES (?, ?, ?, ?)');
+  // Periods that ended (the step acted on, made pending anew, its case decided) are forgotten, so the table stays small.
+  const forgetEnded = db.prepare(`DELETE FROM step_reminders WHERE NOT EXISTS (SELECT 1 FROM case_steps s JOIN cases c ON c.id = s.case_id
+    WHERE s.case_id = step_reminders.case_id AND s.step_id = step_reminders.step_id AND s.pending_since = step_reminders.pending_since
+      AND s.status = 'pending' AND c.state = 'in_progress')`);
   const pending = db.prepare(`SELECT s.case_id, s.step_id, s.kind, s.assignee_id, s.pending_since, c.number, c.title, c.state, c.version, c.drafter_id
     FROM case_steps s JOIN cases c ON c.id = s.case_id
     WHERE s.status = 'pending' AND s.pending_since IS NOT NULL AND s.pending_since < ? AND c.state = 'in_progress'
@@ -88,31 +94,30 @@ export function createReminders(deps: ReminderDeps) {
       // A step overdue now has waited more than `limit` whole days: older rows only.
       const rows = pending.all(new Date(nowMs - limit * 86_400_000).toISOString()) as Row[];
       const blocking = blockingCheck(cases);
-      const live = new Set<string>();
       let count = 0;
       for (const r of rows) {
-        const key = `${r.case_id}:${r.step_id}:${r.pending_since}`;
-        live.add(key);
-        if (reminded.has(key)) continue;
+        if (wasReminded.get(r.case_id, r.step_id, r.pending_since) !== undefined) continue;
         const days = workingDaysBetween(r.pending_since, now);
         if (days <= limit || !blocking(r)) continue;
-        reminded.add(key);
         count++;
         const notify: CaseEventData['notify'] = [{ userId: r.assignee_id, kind: 'reminder', asProxyFor: null, waitingWorkingDays: days }];
         for (const p of deps.proxiesOf(r.assignee_id, now)) notify.push({ userId: p, kind: 'reminder', asProxyFor: r.assignee_id, waitingWorkingDays: days });
-        deps.publish({
-          caseId: r.case_id,
-          number: r.number,
-          title: r.title,
-          state: r.state,
-          version: r.version,
-          // The drafter's lists show the case as overdue from now on: their screens refresh too.
-          audience: [...new Set([r.drafter_id, ...notify.map((n) => n.userId)])],
-          notify,
+        const remind = db.transaction(() => {
+          markReminded.run(r.case_id, r.step_id, r.pending_since, now);
+          deps.publish({
+            caseId: r.case_id,
+            number: r.number,
+            title: r.title,
+            state: r.state,
+            version: r.version,
+            // The drafter's lists show the case as overdue from now on: their screens refresh too.
+            audience: [...new Set([r.drafter_id, ...notify.map((n) => n.userId)])],
+            notify,
+          });
         });
+        remind();
       }
-      // Forget periods that ended, so the set does not grow for ever.
-      for (const key of reminded) if (!live.has(key)) reminded.delete(key);
+      forgetEnded.run();
       return count;
     },
   };

@@ -32,9 +32,10 @@ export function backupCommands(program: Command): void {
       const { db, dataDir } = openDataFolder(opts.data);
       try {
         const { pages } = await backupDatabase(db, target);
-        // The attachments the backed-up database refers to, beside it: a database without them restores cases with no PDFs.
+        // The files the backed-up database still keeps (attachments and archive PDFs; disposed ones are gone), beside it:
+        // a database without them restores cases with no PDFs.
         const copy = openDatabase(target);
-        const shas = (copy.prepare('SELECT DISTINCT sha256 FROM case_attachments').all() as { sha256: string }[]).map((r) => r.sha256);
+        const shas = (copy.prepare('SELECT sha256 FROM blobs WHERE removed_at IS NULL').all() as { sha256: string }[]).map((r) => r.sha256);
         copy.close();
         const blobs = await copyBlobs(join(dataDir, 'blobs'), blobsBeside(target), shas);
         console.log(`Backed up ${databaseFile(dataDir)} to ${target} (${pages} pages) and ${blobs.copied} attachment files to ${blobsBeside(target)}.`);

@@ -53,7 +53,7 @@ export function demoCommand(program: Command): void {
           },
         } : {};
         const onApprovals = (s: DemoApprovalsSummary) => (written.approvals = s);
-        const users = await createDemoTown(db, systemClock, password, { ...logOptions, onApprovals }).catch((err: unknown) => {
+        const users = await createDemoTown(db, systemClock, password, { ...logOptions, onApprovals, retention: true }).catch((err: unknown) => {
           if (err instanceof AppError && err.code === 'setup_already_done') throw new CliError(`${dataDir} already holds a town; give an empty --data folder`);
           if (err instanceof AppError && err.code === 'conflict') throw new CliError(`${err.message} (or give --no-logs)`);
           throw err;

@@ -4,8 +4,10 @@ import type { Db } from '../db/connection.js';
 import { hashPassword } from '../org/passwords.js';
 import { createServices, type Services } from '../services.js';
 import { dirname, join } from 'node:path';
+import { archiveDemoCases } from './demo-archives.js';
 import { installDemoApprovals, type DemoApprovalsSummary } from './demo-approvals.js';
 import { makeDemoPapers, type DemoPaper } from './demo-papers.js';
+import { installDemoRetention } from './demo-retention.js';
 import { assertNoDemoLogs, installDemoLogs, type DemoLogsOptions, type DemoLogsSummary } from './demo-logs.js';
 import { demoDepartments, demoPositions, demoSites, demoTownName, demoUsers } from './demo-town.js';
 
@@ -33,6 +35,8 @@ export interface DemoOptions {
   blobDir?: string;
   /** Told what e-approval data the town got (document types, cases by state; demo-approvals.ts). */
   onApprovals?: (summary: DemoApprovalsSummary) => void;
+  /** Also cases decided years ago, most past their retention (保存・廃棄 has work), and 関連文書 links (demo-retention.ts). */
+  retention?: boolean;
 }
 
 /** Fills an empty database with the demo town; refuses a town that already has users. */
@@ -44,7 +48,9 @@ export async function createDemoTown(db: Db, clock: Clock, password: string, opt
   const blobDir = options.blobDir ?? (db.memory || db.name === '' ? undefined : join(dirname(db.name), 'blobs'));
   // Written before the town's transaction (PDF making is async); a blob nobody refers to is harmless.
   const papers = blobDir === undefined ? new Map<string, DemoPaper>() : await makeDemoPapers(blobDir, clock.now());
-  const { users, approvals } = await createTown(db, s, password, papers);
+  const { users, approvals } = await createTown(db, s, password, papers, options.retention ?? false);
+  // After the town's transaction: each archive commits on its own, as on the hub.
+  if (blobDir !== undefined) await archiveDemoCases(db, clock, blobDir);
   options.onApprovals?.(approvals);
   if (options.logs) {
     // After the town: the log sources belong to its sites. Not in its transaction: the import commits in batches of its own.
@@ -55,7 +61,7 @@ export async function createDemoTown(db: Db, clock: Clock, password: string, opt
   return users;
 }
 
-async function createTown(db: Db, s: Services, password: string, papers: ReadonlyMap<string, DemoPaper>): Promise<{ users: DemoUserSummary[]; approvals: DemoApprovalsSummary }> {
+async function createTown(db: Db, s: Services, password: string, papers: ReadonlyMap<string, DemoPaper>, retention: boolean): Promise<{ users: DemoUserSummary[]; approvals: DemoApprovalsSummary }> {
   // Hash outside the transaction (async, on the thread pool); each user gets their own salt.
   const hashes = await Promise.all(demoUsers.map(() => hashPassword(password)));
   return db.transaction(() => {
@@ -89,6 +95,8 @@ async function createTown(db: Db, s: Services, password: string, papers: Readonl
       };
     });
     // In the same transaction: a town without its cases is never left behind.
-    return { users, approvals: installDemoApprovals(db, s.clock, undefined, papers) };
+    const approvals = installDemoApprovals(db, s.clock, undefined, papers);
+    if (retention) installDemoRetention(db, s.clock, papers);
+    return { users, approvals };
   })();
 }

@@ -25,6 +25,10 @@ import { usersPlugin } from './plugins/users.plugin.js';
 import { eventsPlugin } from './plugins/events.plugin.js';
 import { kpiPlugin } from './plugins/kpi.plugin.js';
 import { approvalsPlugin } from './plugins/approvals.plugin.js';
+import { searchPlugin } from './plugins/search.plugin.js';
+import { archivePlugin } from './plugins/archive.plugin.js';
+import { relatedPlugin } from './plugins/related.plugin.js';
+import { retentionPlugin } from './plugins/retention.plugin.js';
 import { kpiEvaluationPlugin } from './plugins/kpi-evaluation.plugin.js';
 import { createKpiReports } from '../kpi/kpi-report.js';
 import { EventHub } from './event-hub.js';
@@ -32,6 +36,8 @@ import { createCasesRepo } from '../approvals/cases.repo.js';
 import { createProxiesRepo } from '../approvals/proxies.repo.js';
 import { createReminders, type Reminders } from '../approvals/overdue.js';
 import { registerRenderer } from './static.js';
+import { createMailService, defaultMailIntervalMs, type MailService } from '../mail/mail-service.js';
+import { mailPlugin } from './plugins/mail.plugin.js';
 
 export interface AppOptions {
   db: Db;
@@ -66,12 +72,18 @@ export interface AppOptions {
   onSourcesChanged?: () => void;
   /** How often overdue steps are looked for and their assignees reminded (default 15 minutes; 0: never, the tests call `app.approvalReminders.check`). */
   reminderIntervalMs?: number;
+  /** How often the mail outbox is looked at for retries (default 30 s; 0: never, the tests call `app.mail.flush`). */
+  mailIntervalMs?: number;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The reminder check (催促) the timer runs; tests call it with their own `now`. */
     approvalReminders: Reminders;
+    /** E-mail notices: the outbox and its sender (tests flush it). */
+    mail: MailService;
+    /** Settles when the work requests started in the background (archive PDFs) is done: tests wait on it before comparing the database. */
+    settled: () => Promise<void>;
   }
 }
 
@@ -130,6 +142,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(approvalsPlugin(services, {
     blobDir: folderInData(opts, 'blobs'), events, ...(opts.attachmentMaxBytes !== undefined && { maxBytes: opts.attachmentMaxBytes }),
   }));
+  const background: (() => Promise<void>)[] = [];
+  app.decorate('settled', async () => {
+    for (const idle of background) await idle();
+  });
+  await app.register(archivePlugin(services, { blobDir: folderInData(opts, 'blobs'), events, background }));
+  await app.register(relatedPlugin(services));
+  await app.register(retentionPlugin(services, { blobDir: folderInData(opts, 'blobs') }));
+
+  const mail = createMailService({ db: opts.db, clock, settings: services.settings, events, intervalMs: opts.mailIntervalMs ?? defaultMailIntervalMs, onError: (err) => app.log.error({ err }, 'mail notices failed') });
+  app.decorate('mail', mail);
+  app.addHook('onClose', async () => mail.stop());
+  await app.register(mailPlugin(services, mail));
+
+  await app.register(searchPlugin(services, { blobDir: folderInData(opts, 'blobs'), events }));
 
   await app.register(sourcesPlugin(services, { ...(opts.onSourcesChanged && { onSourcesChanged: opts.onSourcesChanged }) }));
 

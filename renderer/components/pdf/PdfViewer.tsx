@@ -16,7 +16,7 @@ import {
 } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { loadPdfjs, pdfjsAssetUrl, type PdfDocument, type Pdfjs } from './loadPdfjs.js';
+import { loadPdfjs, type PdfDocument, type Pdfjs } from './loadPdfjs.js';
 import { PdfThumbnails } from './PdfThumbnails.js';
 import { fetchPdf, takePdfLoad } from './pdfWorker.js';
 import './PdfViewer.css';
@@ -121,7 +121,6 @@ export function PdfViewer({ url, fileName, onError, onLoad, defaultThumbnails = 
     if (!container || !pagesEl) return;
     let cancelled = false;
     const ac = new AbortController();
-    let destroyTask: (() => void) | undefined;
     let pdfViewer: Viewer | undefined;
     setStatus({ kind: 'loading', progress: null });
     setDoc(null);
@@ -136,7 +135,9 @@ export function PdfViewer({ url, fileName, onError, onLoad, defaultThumbnails = 
     };
 
     // Three things at once: the worker boots, the PDF downloads, the pdf.js chunk loads
-    // (already under way if the page preloaded this PDF).
+    // (already under way, and the document maybe already open, if the page preloaded this PDF).
+    // Marks on the way to the first page, for the benchmark's trace (BENCH_PDF_TRACE=1).
+    performance.mark('kamiless:pdf-viewer-mounted');
     const load = takePdfLoad(url);
     const { worker } = load;
     const progress = (loaded: number, total: number | null) => {
@@ -146,13 +147,10 @@ export function PdfViewer({ url, fileName, onError, onLoad, defaultThumbnails = 
     worker.addEventListener('error', () => fail(new Error('the pdf.js worker could not start')), { signal: ac.signal });
     // A preload started before sign-in may have been refused: then fetch again, now signed in.
     const bytes = load.early ? load.bytes.catch(() => fetchPdf(url, ac.signal, progress)) : load.bytes;
-    let pdfWorker: { destroy(): void } | undefined;
 
     void (async () => {
       const { lib, viewer } = await loadPdfjs();
       if (cancelled) return;
-      const ownWorker = lib.PDFWorker.create({ port: worker });
-      pdfWorker = ownWorker;
 
       const eventBus = new viewer.EventBus();
       const linkService = new viewer.PDFLinkService({ eventBus, externalLinkTarget: viewer.LinkTarget.BLANK, externalLinkRel: 'noopener noreferrer nofollow' });
@@ -201,25 +199,17 @@ export function PdfViewer({ url, fileName, onError, onLoad, defaultThumbnails = 
 
       const data = await bytes;
       if (cancelled) return;
-      const task = lib.getDocument({
-        data,
-        worker: ownWorker,
-        cMapUrl: pdfjsAssetUrl('cmaps'),
-        cMapPacked: true,
-        standardFontDataUrl: pdfjsAssetUrl('standard_fonts'),
-        wasmUrl: pdfjsAssetUrl('wasm'),
-        iccUrl: pdfjsAssetUrl('iccs'),
-        enableXfa: false,
-      });
-      destroyTask = () => void task.destroy();
-      task.onPassword = (update: (password: string) => void, reason: number) => {
+      performance.mark('kamiless:pdf-bytes');
+      const task = load.open(lib, data);
+      load.promptPasswordWith((update, reason) => {
         if (cancelled) return;
         passwordRef.current = update;
         setStatus({ kind: 'password', wrong: reason === lib.PasswordResponses.INCORRECT_PASSWORD });
-      };
+      });
 
       const pdf = await task.promise;
       if (cancelled) return;
+      performance.mark('kamiless:pdf-opened');
       passwordRef.current = null;
       pdfViewer.setDocument(pdf);
       linkService.setDocument(pdf, null);
@@ -239,8 +229,6 @@ export function PdfViewer({ url, fileName, onError, onLoad, defaultThumbnails = 
       viewerRef.current = null;
       busRef.current = null;
       pdfViewer?.setDocument(null);
-      destroyTask?.();
-      pdfWorker?.destroy();
       load.dispose();
     };
   }, [url, attempt]);
@@ -645,6 +633,8 @@ function ProblemWords({ problem, part }: { problem: PdfProblem; part: 'title' | 
       return title ? t('pdf.notFoundTitle') : t('pdf.notFoundText');
     case 'forbidden':
       return title ? t('pdf.forbiddenTitle') : t('pdf.forbiddenText');
+    case 'disposed':
+      return title ? t('pdf.disposedTitle') : t('pdf.disposedText');
     case 'password':
     case 'wrongPassword':
       return title ? t('pdf.passwordTitle') : t('pdf.passwordNeeded');

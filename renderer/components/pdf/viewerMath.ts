@@ -91,7 +91,7 @@ export function accumulatePinch(state: PinchState, previousScale: number, factor
 }
 
 /** Why a PDF could not be shown, in the words the viewer uses. */
-export type PdfProblem = 'password' | 'wrongPassword' | 'broken' | 'notFound' | 'forbidden' | 'network';
+export type PdfProblem = 'password' | 'wrongPassword' | 'broken' | 'notFound' | 'forbidden' | 'disposed' | 'network';
 
 /**
  * Sorts a pdf.js loading error. pdf.js's errors carry their class in `name`
@@ -106,6 +106,7 @@ export function classifyPdfError(error: unknown): PdfProblem {
   if (name === 'ResponseException') {
     if (status === 404) return 'notFound';
     if (status === 401 || status === 403) return 'forbidden';
+    if (status === 410) return 'disposed';
   }
   return 'network';
 }

@@ -1,12 +1,13 @@
 import { Alert, Button, Group, Loader, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconInfoCircle } from '@tabler/icons-react';
+import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionBody, CaseActionName, CaseView } from '../../../shared/api/index.js';
+import { formatWarekiDateTime } from '../../../shared/domain/wareki.js';
 import { AppModal } from '../../components/AppModal.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { actionColor, actionHelp, actionLabel, deputyCandidates, needsComment, positiveActionFor, sendBackTargets, stepKindLabel, tokyoToday } from './caseText.js';
+import { useUiLanguage } from '../../i18n/useUiLanguage.js';
+import { actionColor, actionHelp, actionLabel, deputyCandidates, historyLabel, needsComment, positiveActionFor, sendBackTargets, stepKindLabel, tokyoToday } from './caseText.js';
 import { isStale, useCaseAction, useCaseView } from './useCase.js';
 
 export interface ActionTarget {
@@ -53,7 +54,9 @@ export function ActionDialog(props: ActionDialogProps) {
 
 function ActionForm({ request, target, kase: given, myUserId, onClose, onDone }: ActionDialogProps & { request: DialogRequest }) {
   const { t } = useTranslation();
-  const needsCase = request.kind === 'deputy' || (request.kind === 'action' && request.action === 'send_back');
+  // Set when the server refused the action on an older version (409 stale_version): the version sent.
+  const [staleFrom, setStaleFrom] = useState<number | null>(null);
+  const needsCase = request.kind === 'deputy' || (request.kind === 'action' && request.action === 'send_back') || staleFrom !== null;
   const fetched = useCaseView(target.caseId, needsCase && given === undefined);
   const kase = given ?? fetched.data;
   const mutation = useCaseAction();
@@ -73,6 +76,9 @@ function ActionForm({ request, target, kase: given, myUserId, onClose, onDone }:
   const reasonMissing = request.kind === 'deputy' && reason.trim() === '';
   const targets = kase && action === 'send_back' ? sendBackTargets(kase, kase.myStepId) : [];
   const version = kase?.version ?? target.version;
+  const stillOpen = request.kind === 'deputy' ? candidates.length > 0 : action !== null && kase !== undefined && kase.available.includes(action);
+  // Until the fresh case has arrived, nothing is sent again on the old version.
+  const blockedByStale = staleFrom !== null && (kase === undefined || kase.version === staleFrom || !stillOpen);
 
   const submit = () => {
     setTried(true);
@@ -90,9 +96,8 @@ function ActionForm({ request, target, kase: given, myUserId, onClose, onDone }:
       {
         onSuccess: (view) => onDone(view, action),
         onError: (error) => {
-          if (!isStale(error)) return;
-          notifications.show({ color: 'yellow', title: t('case.stale.title'), message: t('case.stale.message'), autoClose: 8000 });
-          onClose();
+          // The dialog stays open with what was typed; the case and lists are being read again (useCaseAction).
+          if (isStale(error)) setStaleFrom(version);
         },
       },
     );
@@ -106,6 +111,7 @@ function ActionForm({ request, target, kase: given, myUserId, onClose, onDone }:
       <Text size="sm" fw={600}>
         {caseName}
       </Text>
+      {staleFrom !== null ? <StaleNotice kase={kase} fromVersion={staleFrom} stillOpen={stillOpen} /> : null}
       {request.kind === 'deputy' ? (
         <Alert variant="light" color="indigo" icon={<IconInfoCircle size={18} aria-hidden />}>
           {t('case.deputy.help')}
@@ -198,7 +204,7 @@ function ActionForm({ request, target, kase: given, myUserId, onClose, onDone }:
           size="md"
           color={action ? actionColor(action) : 'indigo'}
           loading={mutation.isPending}
-          disabled={loading || (request.kind === 'deputy' && candidates.length === 0)}
+          disabled={loading || blockedByStale || (request.kind === 'deputy' && candidates.length === 0)}
           onClick={submit}
           data-autofocus={commentRequired ? undefined : true}
         >
@@ -206,5 +212,25 @@ function ActionForm({ request, target, kase: given, myUserId, onClose, onDone }:
         </Button>
       </Group>
     </Stack>
+  );
+}
+
+/**
+ * Someone acted on the case after it was opened here: who, what and when
+ * (the first event after the version this dialog acted on), that the case is
+ * shown afresh, and whether the action can still be sent. What was typed stays.
+ */
+function StaleNotice({ kase, fromVersion, stillOpen }: { kase: CaseView | undefined; fromVersion: number; stillOpen: boolean }) {
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
+  const first = kase?.timeline.find((e) => e.version > fromVersion);
+  return (
+    <Alert color="yellow" variant="light" role="alert" icon={<IconAlertTriangle size={18} aria-hidden />} title={first ? t('versions.stale.title', { name: first.actor.name }) : t('case.stale.title')} data-testid="stale-notice">
+      <Stack gap={4}>
+        {first ? <Text size="sm">{t('versions.stale.what', { when: formatWarekiDateTime(first.at, lang), action: historyLabel(first, t) })}</Text> : <Loader size="xs" aria-label={t('common.loading')} />}
+        {first && stillOpen ? <Text size="sm">{t('case.stale.message')}</Text> : null}
+        {first ? <Text size="sm">{stillOpen ? t('versions.stale.kept') : t('versions.stale.gone')}</Text> : null}
+      </Stack>
+    </Alert>
   );
 }

@@ -1,15 +1,18 @@
 import { Anchor, Badge, Group, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconExternalLink, IconFileTypePdf, IconPaperclip } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import type { Attachment } from '../../../shared/api/index.js';
+import { Link, useSearchParams } from 'react-router';
+import type { Attachment, CaseRevision } from '../../../shared/api/index.js';
 import { PdfViewer } from '../../components/pdf/PdfViewer.js';
 import classes from './CasePage.module.css';
+import { formatSize } from './fileSize.js';
+import { DOCUMENT_ID, FILE_PARAM } from './RevisionHistory.js';
 
 interface AttachmentPaneProps {
   caseId: number;
   attachments: readonly Attachment[];
+  /** The case's revisions: files the latest one added or replaced are marked. */
+  revisions: readonly CaseRevision[];
 }
 
 /** The first attached file (not removed) is shown first; a removed one can still be read, struck through in the list. */
@@ -17,15 +20,37 @@ function firstShown(attachments: readonly Attachment[]): number | null {
   return (attachments.find((a) => a.removedAt === null) ?? attachments[0])?.id ?? null;
 }
 
-function formatSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** What the latest submitted revision did to each file, when there was one before it. */
+function latestChanges(revisions: readonly CaseRevision[]): Map<number, 'added' | 'replaced'> {
+  const sent = revisions.filter((r) => r.submittedAt !== null);
+  const latest = sent.length > 1 ? sent[sent.length - 1] : undefined;
+  const marks = new Map<number, 'added' | 'replaced'>();
+  for (const f of latest?.files ?? []) {
+    if (f.kind === 'added') marks.set(f.id, 'added');
+    if (f.kind === 'replaced') marks.set(f.after, 'replaced');
+  }
+  return marks;
 }
 
-/** The left pane: the case's files (with the revision each belongs to) and the selected one in the PDF viewer. */
-export function AttachmentPane({ caseId, attachments }: AttachmentPaneProps) {
+/**
+ * The left pane: the case's files (with the revision each belongs to, and
+ * what the latest resubmission changed) and the selected one in the PDF
+ * viewer. The selection lives in the address (?file=), so the revision
+ * panel can open any revision's file here.
+ */
+export function AttachmentPane({ caseId, attachments, revisions }: AttachmentPaneProps) {
   const { t } = useTranslation();
-  const [picked, setPicked] = useState<number | null>(null);
+  const [params, setParams] = useSearchParams();
+  const asked = Number(params.get(FILE_PARAM));
+  const picked = Number.isInteger(asked) && asked > 0 ? asked : null;
+  const pick = (id: number) =>
+    setParams((p) => {
+      p.set(FILE_PARAM, String(id));
+      return p;
+    }, { replace: true });
+  const marks = latestChanges(revisions);
+  // Attached files first, those taken off (kept for the record) after them.
+  const listed = [...attachments.filter((a) => a.removedAt === null), ...attachments.filter((a) => a.removedAt !== null)];
   const selectedId = picked !== null && attachments.some((a) => a.id === picked) ? picked : firstShown(attachments);
   const selected = attachments.find((a) => a.id === selectedId);
 
@@ -34,6 +59,9 @@ export function AttachmentPane({ caseId, attachments }: AttachmentPaneProps) {
       withBorder
       radius="md"
       className={classes.docPane}
+      id={DOCUMENT_ID}
+      // Scrolled to from the revision panel: clear of the sticky header.
+      style={{ scrollMarginTop: 'calc(56px + var(--mantine-spacing-xs))' }}
       data-empty={selected ? undefined : true}
       component="section"
       aria-label={t('case.attachments.title')}
@@ -54,7 +82,7 @@ export function AttachmentPane({ caseId, attachments }: AttachmentPaneProps) {
           </Text>
         ) : (
           <div className={classes.fileChips} role="list">
-            {attachments.map((a) => {
+            {listed.map((a) => {
               const removed = a.removedAt !== null;
               const active = a.id === selectedId;
               return (
@@ -65,7 +93,7 @@ export function AttachmentPane({ caseId, attachments }: AttachmentPaneProps) {
                   data-active={active || undefined}
                   data-removed={removed || undefined}
                   aria-current={active ? 'true' : undefined}
-                  onClick={() => setPicked(a.id)}
+                  onClick={() => pick(a.id)}
                   title={removed ? t('case.attachments.removedHint') : a.name}
                 >
                   <IconFileTypePdf size={18} aria-hidden />
@@ -73,6 +101,16 @@ export function AttachmentPane({ caseId, attachments }: AttachmentPaneProps) {
                   <Badge size="xs" variant={active ? 'filled' : 'light'} color={removed ? 'gray' : 'indigo'} tt="none">
                     {t('case.attachments.revision', { n: a.revision })}
                   </Badge>
+                  {marks.get(a.id) === 'added' ? (
+                    <Badge size="xs" variant="light" color="teal" tt="none">
+                      {t('versions.chip.added')}
+                    </Badge>
+                  ) : null}
+                  {marks.get(a.id) === 'replaced' ? (
+                    <Badge size="xs" variant="light" color="orange" tt="none">
+                      {t('versions.chip.replaced')}
+                    </Badge>
+                  ) : null}
                   {removed ? (
                     <Badge size="xs" variant="outline" color="gray" tt="none">
                       {t('case.attachments.removed')}

@@ -15,8 +15,12 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useUiLanguage } from '../../i18n/useUiLanguage.js';
 import { nextInQueue } from '../inbox/inboxModel.js';
 import { ActionDialog, type DialogRequest } from './ActionDialog.js';
+import { ArchiveDownload } from './ArchiveDownload.js';
 import { AttachmentPane } from './AttachmentPane.js';
 import { CaseHistory } from './CaseHistory.js';
+import { DisposedNotice } from '../archive/DisposedNotice.js';
+import { RelatedCases } from './RelatedCases.js';
+import { RevisionHistory } from './RevisionHistory.js';
 import classes from './CasePage.module.css';
 import {
   actionColor,
@@ -128,14 +132,18 @@ function CaseScreen({ kase }: { kase: CaseView }) {
     <div className={classes.layout}>
       <div className={classes.headArea}>
         <CaseHeader kase={kase} />
+        <DisposedNotice caseId={kase.id} />
       </div>
       <div className={classes.docArea}>
-        <AttachmentPane caseId={kase.id} attachments={kase.attachments} />
+        <AttachmentPane caseId={kase.id} attachments={kase.attachments} revisions={kase.revisions} />
       </div>
       <Stack className={classes.sideArea} gap="md">
         <ActionPanel kase={kase} myUserId={user.id} onRequest={setDialog} />
+        <ArchiveDownload kase={kase} />
+        <RevisionHistory kase={kase} />
         <RouteTimeline kase={kase} />
         <CaseHistory kase={kase} />
+        <RelatedCases caseId={kase.id} />
       </Stack>
       <ActionDialog
         request={dialog}

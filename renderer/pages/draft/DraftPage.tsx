@@ -18,6 +18,7 @@ import { NotFoundPage } from '../errors/NotFoundPage.js';
 import classes from './DraftPage.module.css';
 import { AttachmentsPanel } from './AttachmentsPanel.js';
 import { consultGroups, formatYen, parseYen, sameContent, type DraftContent } from './draftModel.js';
+import { RelatedField } from './RelatedField.js';
 import { RoutePanel, type RouteAsk } from './RoutePanel.js';
 import { SendBackNotice } from './SendBackNotice.js';
 import { SubmitDialog } from './SubmitDialog.js';
@@ -353,6 +354,7 @@ function DraftEditor({ initial, types, onCreated }: DraftEditorProps) {
 
             <Stack gap="sm" className={classes.files}>
               <AttachmentsPanel caseId={caseId} attachments={attachments} ensureCase={ensureCase} onChanged={refreshCase} disabled={busy === 'submit'} />
+              <RelatedField caseId={caseId} ensureCase={ensureCase} />
               {needSaveNotice && caseId === null ? (
                 <Alert color="yellow" variant="light" role="alert">
                   {t('draft.files.needSave')}

@@ -6,6 +6,7 @@ import { ChangePasswordCard } from './ChangePasswordCard.js';
 import { ConnectionCard } from './ConnectionCard.js';
 import { desktopBridge } from './desktopBridge.js';
 import { LanguageCard } from './LanguageCard.js';
+import { MailNoticeCard } from './MailNoticeCard.js';
 import { SignOutEverywhereCard } from './SignOutEverywhereCard.js';
 
 export function SettingsPage() {
@@ -19,6 +20,7 @@ export function SettingsPage() {
         <ChangePasswordCard />
         <Stack gap="md">
           <LanguageCard />
+          <MailNoticeCard />
           <SignOutEverywhereCard />
           {bridge ? <ConnectionCard bridge={bridge} /> : null}
           <AboutCard />

@@ -7,3 +7,4 @@ export * from './decide.js';
 export * from './retention.js';
 export * from './invariants.js';
 export * from './template-check.js';
+export * from './revision-diff.js';

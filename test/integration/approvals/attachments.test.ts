@@ -8,7 +8,7 @@ import { api } from '../../../shared/api/endpoints.js';
 import type { Db } from '../../../electron/app/db/connection.js';
 import { buildApp } from '../../../electron/app/server/app.js';
 import { approvalTown, type ApprovalTown } from '../../helpers/approval-town.js';
-import { bodyOf, makeTempDir, removeTempDir, signIn, testClock, testDb, type Client } from '../../helpers/test-app.js';
+import { bodyOf, makeTempDir, removeTempDir, settlesWith, signIn, testClock, testDb, type Client } from '../../helpers/test-app.js';
 import { acted, caseOf, draft, filesUnder, getCase, pdfBytes, refused, submit, unchanged, upload } from './harness.js';
 
 // Attachments: multipart PDFs (field `file`) on a draft or a case sent back, by its drafter; checked to be
@@ -33,6 +33,7 @@ beforeAll(async () => {
   town = await approvalTown(db, clock);
   dataDir = makeTempDir('kamiless-attachments-');
   app = await buildApp({ db, mode: 'hub', clock, dataDir, attachmentMaxBytes: LIMIT });
+  settlesWith(db, app);
 });
 afterAll(async () => {
   await app.close();

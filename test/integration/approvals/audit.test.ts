@@ -49,23 +49,29 @@ const count = (db: Db): number => (db.prepare('SELECT count(*) AS n FROM audit_l
 
 describe('the audit chain over HTTP', () => {
   let t: Town & { close: () => Promise<void> };
+  let spendingId: number;
   beforeAll(async () => {
     t = await openTown();
-    await flow(t.as, t.town);
+    spendingId = (await flow(t.as, t.town))[0] ?? 0;
   });
   afterAll(async () => t.close());
 
   it('verifies after a flow, for admins only; every change left a row with actor, on-behalf-of, address, action and version', async () => {
+    // Archive PDFs are made in the background after approval; asking for the latest one waits for them.
+    expect((await (await t.as('clerk')).inject({ method: 'GET', url: `/api/cases/${spendingId}/archive.pdf` })).statusCode).toBe(200);
     const n = count(t.db);
-    // One row per case event: 12 for the spending case, 3 for the withdrawn one.
-    expect(n).toBe(15);
-    expect(t.db.prepare('SELECT count(*) AS n FROM case_events').get()).toEqual({ n });
+    // One row per case event (12 for the spending case, 3 for the withdrawn one), and one per archive PDF made.
+    const eventRows = (t.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action <> 'case.archive'").get() as { n: number }).n;
+    expect(eventRows).toBe(15);
+    expect(t.db.prepare('SELECT count(*) AS n FROM case_events').get()).toEqual({ n: eventRows });
+    expect(n - eventRows).toBe((t.db.prepare('SELECT count(*) AS n FROM case_archives').get() as { n: number }).n);
     expect(bodyOf(api.auditVerify, await (await t.as('admin')).inject({ method: 'GET', url: '/api/audit/verify' }))).toEqual({ ok: true, rows: n, brokenId: null, reason: null, cases: expect.any(Number) as number, brokenCaseId: null });
     refused(await (await t.as('kacho')).inject({ method: 'GET', url: '/api/audit/verify' }), 403, 'forbidden');
 
     const rows = t.db.prepare('SELECT action, case_id, version, actor_id, on_behalf_of, client_ip FROM audit_log WHERE case_id IS NOT NULL ORDER BY id').all() as { action: string; version: number; on_behalf_of: number | null; client_ip: string }[];
     expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['case.created', 'case.submitted', 'case.acted', 'case.sent_back', 'case.resubmitted', 'case.reviewed', 'case.enforced', 'case.withdrawn']));
-    expect(rows.every((r) => r.client_ip === '127.0.0.1' && Number.isInteger(r.version))).toBe(true);
+    // Archive rows are the hub's own work, from no client.
+    expect(rows.filter((r) => r.action !== 'case.archive').every((r) => r.client_ip === '127.0.0.1' && Number.isInteger(r.version))).toBe(true);
     expect(rows.filter((r) => r.on_behalf_of !== null)).toEqual([expect.objectContaining({ action: 'case.acted', on_behalf_of: t.town.users.bucho.id })]);
   });
 
@@ -110,8 +116,9 @@ describe('kamiless verify --data DIR', () => {
     const town = await approvalTown(db, clock);
     const app = await buildApp({ db, mode: 'hub', clock, dataDir: dir });
     caseId = (await flow((login) => signIn(app, login), town))[0] ?? 0;
-    rows = count(db);
+    // Closing waits for the archive PDFs still being made, which add their rows.
     await app.close();
+    rows = count(db);
     db.close();
   }, 30_000);
   afterAll(() => removeTempDir(join(dir, '..')));

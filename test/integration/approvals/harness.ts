@@ -8,7 +8,7 @@ import type { CaseStep, CaseView } from '../../../shared/api/approvals.js';
 import { api } from '../../../shared/api/endpoints.js';
 import type { Db } from '../../../electron/app/db/connection.js';
 import { approvalApp } from '../../helpers/approval-town.js';
-import { bodyOf, dbSnapshot, errorOf, removeTempDir, type Client } from '../../helpers/test-app.js';
+import { bodyOf, dbSnapshot, errorOf, removeTempDir, settled, type Client } from '../../helpers/test-app.js';
 
 export type Res = LightMyRequestResponse;
 export type Town = Awaited<ReturnType<typeof approvalApp>>;
@@ -59,8 +59,11 @@ export function refused(res: Res, status: number, code: string): ReturnType<type
 
 /** Runs `request` and proves it changed no row of the database (sign in before calling: sessions are rows). */
 export async function unchanged<T>(db: Db, request: () => Promise<T>): Promise<T> {
+  // An archive PDF still being made for an earlier action would add its rows during the request.
+  await settled(db);
   const before = dbSnapshot(db);
   const result = await request();
+  await settled(db);
   expect(dbSnapshot(db)).toEqual(before);
   return result;
 }

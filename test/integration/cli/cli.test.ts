@@ -122,7 +122,7 @@ describe('kamiless CLI', () => {
       return readdirSync(dir).reduce((n, prefix) => n + readdirSync(join(dir, prefix)).length, 0);
     };
     const db = openDatabase(databaseFile(data));
-    const referenced = (db.prepare('SELECT count(DISTINCT sha256) AS n FROM case_attachments').get() as { n: number }).n;
+    const referenced = (db.prepare('SELECT count(*) AS n FROM blobs WHERE removed_at IS NULL').get() as { n: number }).n;
     db.close();
     expect(referenced).toBeGreaterThan(0);
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,6 +76,19 @@ describe('kamiless demo: e-approval cases', () => {
     expect(all(town.db, "SELECT 1 FROM audit_log WHERE action = 'case.attachment.add'").length).toBe(rows.length);
   });
 
+  it('gives every decided case its archive PDF (決裁記録), recorded in the audit trail and served as is', async () => {
+    const decided = all<{ id: number; version: number }>(town.db, "SELECT id, version FROM cases WHERE state IN ('approved', 'enforced') ORDER BY id");
+    expect(decided.length).toBeGreaterThan(0);
+    const archives = all<{ case_id: number; case_version: number; sha256: string }>(town.db, 'SELECT case_id, case_version, sha256 FROM case_archives ORDER BY case_id');
+    expect(archives.map((a) => [a.case_id, a.case_version])).toEqual(decided.map((c) => [c.id, c.version]));
+    expect(all(town.db, "SELECT 1 FROM audit_log WHERE action = 'case.archive'").length).toBe(archives.length);
+    const first = archives[0];
+    if (!first) throw new Error('no archive');
+    const res = await (await signIn(app, 'admin', password)).inject({ method: 'GET', url: `/api/cases/${first.case_id}/archive.pdf` });
+    expect(res.statusCode).toBe(200);
+    expect(createHash('sha256').update(res.rawPayload).digest('hex')).toBe(first.sha256);
+  });
+
   it('leaves work in GET /api/inbox for every 係長, 課長補佐, 課長, 部長, 支所長, the 副町長 and the 町長', async () => {
     const approvers = demoUsers.filter((u) => approverPosts.includes(u.position));
     expect(approvers.length).toBeGreaterThanOrEqual(29);
@@ -114,9 +128,10 @@ describe('kamiless demo: e-approval cases', () => {
     expect(problems).toEqual([]);
     const events = all(town.db, 'SELECT 1 FROM case_events').length;
     expect(events).toBe(town.summary.events);
-    // One audit row per case event, per document type and per proxy.
+    // One audit row per case event, per attachment, per document type, per proxy and per archive PDF.
     const attachments = all(town.db, 'SELECT 1 FROM case_attachments').length;
-    expect(createAuditRepo(town.db).verify()).toEqual({ ok: true, rows: events + attachments + town.summary.types + town.summary.proxies });
+    const archives = all(town.db, 'SELECT 1 FROM case_archives').length;
+    expect(createAuditRepo(town.db).verify()).toEqual({ ok: true, rows: events + attachments + town.summary.types + town.summary.proxies + archives });
   });
 
   it('records 代理 and 代決 with their 後閲, and standing proxies past, present and to come', () => {

@@ -15,8 +15,15 @@ describe('visibleNav', () => {
   });
 
   it('shows an administrator everything', () => {
-    expect(keys(['admin'])).toEqual(['inbox', 'draft', 'search', 'paper', 'logs', 'admin']);
+    expect(keys(['admin'])).toEqual(['inbox', 'draft', 'search', 'archive', 'paper', 'logs', 'admin']);
     expect(keys(['clerk', 'admin'])).toContain('admin');
+  });
+});
+
+describe('visibleNav for managers', () => {
+  it('adds 保存・廃棄 for a manager, whatever their roles', () => {
+    expect(visibleNav(['clerk'], { manager: true }).map((e) => e.key)).toEqual(['inbox', 'draft', 'search', 'archive']);
+    expect(visibleNav(['clerk'], { manager: false }).map((e) => e.key)).not.toContain('archive');
   });
 });
 

@@ -106,6 +106,7 @@ describe('PDF loading errors', () => {
     expect(classifyPdfError({ name: 'InvalidPDFException', message: 'Invalid PDF structure.' })).toBe('broken');
     expect(classifyPdfError({ name: 'ResponseException', status: 404 })).toBe('notFound');
     expect(classifyPdfError({ name: 'ResponseException', status: 403 })).toBe('forbidden');
+    expect(classifyPdfError({ name: 'ResponseException', status: 410 })).toBe('disposed');
     expect(classifyPdfError({ name: 'ResponseException', status: 500 })).toBe('network');
     expect(classifyPdfError(new TypeError('Failed to fetch'))).toBe('network');
     expect(classifyPdfError('weird')).toBe('network');

@@ -12,6 +12,7 @@ import { createCaseService, type Caller } from '../../approvals/case-service.js'
 import { createNames } from '../../approvals/case-view.js';
 import { createCasesRepo } from '../../approvals/cases.repo.js';
 import { createDocumentTypesRepo } from '../../approvals/document-types.repo.js';
+import { refuseIfDisposed } from '../../approvals/disposal-guard.js';
 import { pdfName, scanToPdf, sniffKind } from '../../approvals/image-to-pdf.js';
 import { checkPdf, type AttachmentRefusal } from '../../approvals/pdf-check.js';
 import { reminderSettingKey, reminderWorkingDays } from '../../approvals/overdue.js';
@@ -183,6 +184,8 @@ export function approvalsPlugin(services: Services, opts: ApprovalsPluginOptions
           },
           ({ id: attachmentId }) => ({ attachmentId, name, sha256, size: bytes.length, pages: pdf.pages }),
         );
+        // The same bytes may have belonged to a case disposed of a moment ago, whose file was deleted after put() found it.
+        if (!(await blobs.has(sha256))) await blobs.put(bytes);
         return { id: id.id, name, size: bytes.length, pages: pdf.pages, sha256, revision: id.revision, createdAt: now, createdBy: names.person(me.userId), removedAt: null };
       });
     });
@@ -196,6 +199,7 @@ export function approvalsPlugin(services: Services, opts: ApprovalsPluginOptions
         const parsed = attachmentParamsSchema.safeParse(req.params);
         if (!parsed.success) throw new AppError('not_found');
         service.visibleCase(callerOf(req), parsed.data.id);
+        refuseIfDisposed(db, parsed.data.id);
         const row = attachmentRow.get(parsed.data.attachmentId, parsed.data.id) as { name: string; sha256: string; size: number } | undefined;
         if (!row || !(await blobs.has(row.sha256))) throw new AppError('not_found', { field: 'params.attachmentId' });
         const base = row.name.replace(/\.pdf$/i, '');

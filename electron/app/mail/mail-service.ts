@@ -1,0 +1,65 @@
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import type { SettingsRepo } from '../org/settings.repo.js';
+import type { CaseEventData, EventHub } from '../server/event-hub.js';
+import { createMailNotifier } from './mail-notifier.js';
+import { createMailOptOutRepo } from './mail-opt-out.repo.js';
+import { createMailSender, type MailSenderDeps } from './mail-sender.js';
+import { createOutboxRepo } from './outbox.repo.js';
+
+export interface MailServiceDeps {
+  db: Db;
+  clock: Clock;
+  settings: SettingsRepo;
+  events: EventHub;
+  /** How often the outbox is looked at for retries (0: never; the tests call `flush`). */
+  intervalMs: number;
+  onError: (err: unknown) => void;
+  send?: MailSenderDeps['send'];
+}
+
+export const defaultMailIntervalMs = 30_000;
+
+/**
+ * E-mail notices beside the API: every case notice published to the server
+ * events (case changes right after their commit, reminders inside theirs) is
+ * queued in the outbox synchronously, and the sender is woken to deliver it
+ * outside the request. A failure here is logged and never reaches the action.
+ */
+export function createMailService(deps: MailServiceDeps) {
+  const outbox = createOutboxRepo(deps.db);
+  const optOut = createMailOptOutRepo(deps.db);
+  const notifier = createMailNotifier({ db: deps.db, clock: deps.clock, settings: deps.settings, outbox, optOut });
+  const sender = createMailSender({ clock: deps.clock, settings: deps.settings, outbox, ...(deps.send && { send: deps.send }) });
+  let stopped = false;
+  const wake = () => {
+    setImmediate(() => {
+      if (stopped) return;
+      sender.flush().catch(deps.onError);
+    });
+  };
+  const unsubscribe = deps.events.subscribe((name, data) => {
+    if (name !== 'case') return;
+    try {
+      if (notifier.enqueue(data as CaseEventData) > 0) wake();
+    } catch (err) {
+      deps.onError(err);
+    }
+  });
+  const timer = deps.intervalMs > 0 ? setInterval(wake, deps.intervalMs) : null;
+  timer?.unref();
+  return {
+    outbox,
+    optOut,
+    /** Sends what is due now (the timer does this on its own). */
+    flush: () => sender.flush(),
+    /** Stops listening and the timer, and waits for a send under way to be recorded. */
+    async stop(): Promise<void> {
+      stopped = true;
+      unsubscribe();
+      if (timer) clearInterval(timer);
+      await sender.idle();
+    },
+  };
+}
+export type MailService = ReturnType<typeof createMailService>;
