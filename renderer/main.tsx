@@ -10,12 +10,26 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
+import { fetchHealthFrom, fetchSession, healthQuery, sessionQuery } from './api/hooks.js';
 import { createQueryClient } from './api/queryClient.js';
 import { App } from './App.js';
 import { initI18n } from './i18n/index.js';
 import { theme } from './theme.js';
 
 const queryClient = createQueryClient();
+// Every screen waits for these two before it shows anything: index.html's early script asked for them before
+// the bundle arrived; their answers go to the cache now, taken once (a later check asks the server again).
+declare global {
+  interface Window {
+    kamilessEarlyAnswers?: Partial<Record<'/api/health' | '/api/me', Promise<Response>>>;
+  }
+}
+const early = window.kamilessEarlyAnswers;
+delete window.kamilessEarlyAnswers;
+const earlyHealth = early?.['/api/health'];
+const earlyMe = early?.['/api/me'];
+if (earlyHealth) void queryClient.prefetchQuery({ ...healthQuery, queryFn: () => fetchHealthFrom(earlyHealth) });
+if (earlyMe) void queryClient.prefetchQuery({ ...sessionQuery, queryFn: () => fetchSession(earlyMe) });
 
 async function start(): Promise<void> {
   // Catalogues are bundled, so this resolves at once; waiting avoids a flash of raw keys.

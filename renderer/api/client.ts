@@ -77,9 +77,14 @@ async function send(endpoint: Endpoint, input: LooseInput): Promise<unknown> {
   const token = csrfToken();
   if (isStateChanging(endpoint.method) && token) headers['x-csrf-token'] = token;
 
+  return receive(endpoint, fetch(url, init));
+}
+
+/** An endpoint's answer, checked and parsed as `call` does; also for a request started elsewhere (index.html's early script). */
+export async function receive(endpoint: Endpoint, answer: Promise<Response>): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(url, init);
+    response = await answer;
   } catch (cause) {
     throw new ApiError({
       code: 'network',

@@ -2,23 +2,31 @@ import {
   keepPreviousData,
   useMutation,
   useQuery,
+  queryOptions,
   useQueryClient,
   type QueryKey,
 } from '@tanstack/react-query';
 import { api, type Endpoint, type SessionInfo } from '../../shared/api/index.js';
 import { isApiError } from './ApiError.js';
-import { call, request, type CallInput, type CallResult } from './client.js';
+import { call, receive, request, type CallInput, type CallResult } from './client.js';
 import { setCsrfToken } from './csrf.js';
 import { queryKeys, type LogFileListQuery, type UserListQuery } from './queryKeys.js';
 
+export const healthQuery = queryOptions({ queryKey: queryKeys.health, queryFn: () => call(api.health), staleTime: 60_000 });
+
+/** The health check with an answer already under way (index.html's early script). */
+export const fetchHealthFrom = async (answer: Promise<Response>): Promise<CallResult<typeof api.health>> =>
+  (await receive(api.health, answer)) as CallResult<typeof api.health>;
+
+
 export function useHealth() {
-  return useQuery({ queryKey: queryKeys.health, queryFn: () => call(api.health), staleTime: 60_000 });
+  return useQuery(healthQuery);
 }
 
-/** The signed-in session, or null when nobody is signed in (401 from /api/me). */
-async function fetchSession(): Promise<SessionInfo | null> {
+/** The signed-in session, or null when nobody is signed in (401 from /api/me); `answer` when the request is already under way. */
+export async function fetchSession(answer?: Promise<Response>): Promise<SessionInfo | null> {
   try {
-    return await call(api.me);
+    return answer ? ((await receive(api.me, answer)) as SessionInfo) : await call(api.me);
   } catch (error) {
     if (isApiError(error) && error.status === 401) {
       setCsrfToken(null);
@@ -28,8 +36,10 @@ async function fetchSession(): Promise<SessionInfo | null> {
   }
 }
 
+export const sessionQuery = queryOptions({ queryKey: queryKeys.session, queryFn: () => fetchSession(), staleTime: Infinity, retry: false });
+
 export function useSession() {
-  return useQuery({ queryKey: queryKeys.session, queryFn: fetchSession, staleTime: Infinity, retry: false });
+  return useQuery(sessionQuery);
 }
 
 export function useSites() {

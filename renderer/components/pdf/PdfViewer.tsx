@@ -140,8 +140,13 @@ export function PdfViewer({ url, fileName, onError, onLoad, defaultThumbnails = 
     performance.mark('kamiless:pdf-viewer-mounted');
     const load = takePdfLoad(url);
     const { worker } = load;
+    // A 15 MB scan arrives in hundreds of chunks: one render per whole percent, not one per chunk, keeps the main thread free.
+    let shownPercent = -1;
     const progress = (loaded: number, total: number | null) => {
-      if (!cancelled) setStatus((s) => (s.kind === 'loading' ? { kind: 'loading', progress: total ? Math.min(1, loaded / total) : null } : s));
+      const percent = total ? Math.min(100, Math.floor((loaded / total) * 100)) : null;
+      if (cancelled || (percent !== null && percent === shownPercent)) return;
+      shownPercent = percent ?? -1;
+      setStatus((s) => (s.kind === 'loading' ? { kind: 'loading', progress: percent === null ? null : percent / 100 } : s));
     };
     load.onProgress = progress;
     worker.addEventListener('error', () => fail(new Error('the pdf.js worker could not start')), { signal: ac.signal });
