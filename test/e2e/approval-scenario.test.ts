@@ -469,6 +469,22 @@ describe('e-approval scenario: a 芸北支所 支出負担行為 from draft to �
       await archiveSection.scrollIntoViewIfNeeded();
       await snap(clerk, 'clerk-archive-phone');
 
+      // ── 14. Search finds the case by a phrase inside its PDF (only there: the title is Japanese), once the hub has
+      // read the attachment's text; the outsider finds nothing, not even a count.
+      const phrase = 'community hall roof';
+      const clerkApi = await apiSession(hub.url, cast.clerk.login, password);
+      type Found = { items: { caseId: number; number: string | null; matchedIn: string[] }[]; total: number };
+      await expect.poll(async () => (await clerkApi.send<Found>('GET', `/api/search?q=${encodeURIComponent(phrase)}`)).items.map((i) => i.caseId), { timeout: 30_000 }).toContain(caseId);
+      const hit = (await clerkApi.send<Found>('GET', `/api/search?q=${encodeURIComponent(phrase)}`)).items.find((i) => i.caseId === caseId);
+      expect(hit).toMatchObject({ number, matchedIn: ['pdf'] });
+      await clerk.page.setViewportSize({ width: 1280, height: 800 });
+      await clerk.goto(`/search?q=${encodeURIComponent(phrase)}`);
+      await clerk.page.getByRole('link', { name: TITLE }).waitFor();
+      // Each word of the query is highlighted where it stands in the PDF's text.
+      await clerk.page.locator('mark', { hasText: /community/i }).first().waitFor();
+      await snap(clerk, 'clerk-search-pdf-phrase');
+      expect(await outsiderApi.send<Found>('GET', `/api/search?q=${encodeURIComponent(phrase)}`)).toMatchObject({ items: [], total: 0 });
+
       console.log(`approval scenario: ${((Date.now() - started) / 1000).toFixed(1)} s in the browsers, ${shot} screenshots`);
     } finally {
       for (const a of actors) await a.close();
