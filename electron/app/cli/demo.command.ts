@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { join } from 'node:path';
 import { createDemoTown } from '../demo/demo.js';
 import type { DemoApprovalsSummary } from '../demo/demo-approvals.js';
+import type { DemoRetentionSummary } from '../demo/demo-retention.js';
 import type { DemoLogsSummary } from '../demo/demo-logs.js';
 import { systemClock } from '../clock.js';
 import { CliError, generatePassword, readPasswordFile } from './io.js';
@@ -10,10 +11,11 @@ import { AppError } from '../app-error.js';
 
 const n = (x: number): string => x.toLocaleString('en-US');
 
-function printApprovals(a: DemoApprovalsSummary): void {
+function printApprovals(a: DemoApprovalsSummary, past: DemoRetentionSummary | null): void {
   const states = Object.entries(a.byState).map(([state, count]) => `${state.replace('_', ' ')} ${count}`).join(', ');
   console.log(`E-approval (電子決裁): ${a.types} document types with their routes and 専決 bands, ${a.cases} cases (${states}), ${a.proxies} standing proxies (代理);`);
   console.log('  every 係長, 課長補佐, 課長, 部長, 支所長, the 副町長 and the 町長 has cases waiting in the inbox.');
+  if (past) console.log(`  Also ${past.oldCases} cases decided years ago (保存・廃棄 has records past their retention) and ${past.links} 関連文書 links.`);
 }
 
 function printLogs(logs: DemoLogsSummary): void {
@@ -43,7 +45,7 @@ export function demoCommand(program: Command): void {
       const { db, dataDir } = openDataFolder(opts.data);
       try {
         // A holder, not a variable: TypeScript does not see a callback assign a local.
-        const written: { logs: DemoLogsSummary | null; approvals: DemoApprovalsSummary | null } = { logs: null, approvals: null };
+        const written: { logs: DemoLogsSummary | null; approvals: DemoApprovalsSummary | null; past: DemoRetentionSummary | null } = { logs: null, approvals: null, past: null };
         const logOptions = opts.logs ? {
           logs: {
             dir: join(dataDir, 'demo-logs'),
@@ -52,13 +54,16 @@ export function demoCommand(program: Command): void {
             onLogs: (s: DemoLogsSummary) => (written.logs = s),
           },
         } : {};
-        const onApprovals = (s: DemoApprovalsSummary) => (written.approvals = s);
+        const onApprovals = (s: DemoApprovalsSummary, past: DemoRetentionSummary | null) => {
+          written.approvals = s;
+          written.past = past;
+        };
         const users = await createDemoTown(db, systemClock, password, { ...logOptions, onApprovals, retention: true }).catch((err: unknown) => {
           if (err instanceof AppError && err.code === 'setup_already_done') throw new CliError(`${dataDir} already holds a town; give an empty --data folder`);
           if (err instanceof AppError && err.code === 'conflict') throw new CliError(`${err.message} (or give --no-logs)`);
           throw err;
         });
-        const { logs, approvals } = written;
+        const { logs, approvals, past } = written;
         if (opts.json) {
           console.log(JSON.stringify({ ...(opts.passwordFile ? {} : { password }), users, ...(approvals && { approvals }), ...(logs && { logs }) }, null, 2));
           return;
@@ -67,7 +72,7 @@ export function demoCommand(program: Command): void {
         console.log(opts.passwordFile ? `Every user's password is the one in ${opts.passwordFile}.` : `Every user's password: ${password}`);
         console.log('Sign in as admin (administrator), dx (DX office) or any login below (clerks and approvers):');
         for (const u of users) console.log(`  ${u.login.padEnd(22)} ${u.name} ${u.site} ${u.department} ${u.position} [${u.roles.join(',')}]`);
-        if (approvals) printApprovals(approvals);
+        if (approvals) printApprovals(approvals, past);
         if (logs) printLogs(logs);
         console.log(`Start it: npx kamiless hub --data ${dataDir}`);
       } finally {

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { archiveDemoCases } from './demo-archives.js';
 import { installDemoApprovals, type DemoApprovalsSummary } from './demo-approvals.js';
 import { makeDemoPapers, type DemoPaper } from './demo-papers.js';
-import { installDemoRetention } from './demo-retention.js';
+import { installDemoRetention, type DemoRetentionSummary } from './demo-retention.js';
 import { assertNoDemoLogs, installDemoLogs, type DemoLogsOptions, type DemoLogsSummary } from './demo-logs.js';
 import { demoDepartments, demoPositions, demoSites, demoTownName, demoUsers } from './demo-town.js';
 
@@ -33,8 +33,8 @@ export interface DemoOptions {
    * database file (as the hub reads them). Without a file database and no folder, the cases carry none.
    */
   blobDir?: string;
-  /** Told what e-approval data the town got (document types, cases by state; demo-approvals.ts). */
-  onApprovals?: (summary: DemoApprovalsSummary) => void;
+  /** Told what e-approval data the town got (document types, cases by state; demo-approvals.ts), and the old cases and links with `retention`. */
+  onApprovals?: (summary: DemoApprovalsSummary, past: DemoRetentionSummary | null) => void;
   /** Also cases decided years ago, most past their retention (保存・廃棄 has work), and 関連文書 links (demo-retention.ts). */
   retention?: boolean;
 }
@@ -48,10 +48,10 @@ export async function createDemoTown(db: Db, clock: Clock, password: string, opt
   const blobDir = options.blobDir ?? (db.memory || db.name === '' ? undefined : join(dirname(db.name), 'blobs'));
   // Written before the town's transaction (PDF making is async); a blob nobody refers to is harmless.
   const papers = blobDir === undefined ? new Map<string, DemoPaper>() : await makeDemoPapers(blobDir, clock.now());
-  const { users, approvals } = await createTown(db, s, password, papers, options.retention ?? false);
+  const { users, approvals, past } = await createTown(db, s, password, papers, options.retention ?? false);
   // After the town's transaction: each archive commits on its own, as on the hub.
   if (blobDir !== undefined) await archiveDemoCases(db, clock, blobDir);
-  options.onApprovals?.(approvals);
+  options.onApprovals?.(approvals, past);
   if (options.logs) {
     // After the town: the log sources belong to its sites. Not in its transaction: the import commits in batches of its own.
     options.logs.onStart?.();
@@ -61,7 +61,7 @@ export async function createDemoTown(db: Db, clock: Clock, password: string, opt
   return users;
 }
 
-async function createTown(db: Db, s: Services, password: string, papers: ReadonlyMap<string, DemoPaper>, retention: boolean): Promise<{ users: DemoUserSummary[]; approvals: DemoApprovalsSummary }> {
+async function createTown(db: Db, s: Services, password: string, papers: ReadonlyMap<string, DemoPaper>, retention: boolean): Promise<{ users: DemoUserSummary[]; approvals: DemoApprovalsSummary; past: DemoRetentionSummary | null }> {
   // Hash outside the transaction (async, on the thread pool); each user gets their own salt.
   const hashes = await Promise.all(demoUsers.map(() => hashPassword(password)));
   return db.transaction(() => {
@@ -96,7 +96,7 @@ async function createTown(db: Db, s: Services, password: string, papers: Readonl
     });
     // In the same transaction: a town without its cases is never left behind.
     const approvals = installDemoApprovals(db, s.clock, undefined, papers);
-    if (retention) installDemoRetention(db, s.clock, papers);
-    return { users, approvals };
+    const past = retention ? installDemoRetention(db, s.clock, papers) : null;
+    return { users, approvals, past };
   })();
 }
