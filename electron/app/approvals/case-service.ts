@@ -50,6 +50,8 @@ export interface CaseServiceDeps {
   names: Names;
   /** Told after every committed change (server events). */
   onChange?: (before: Case | null, after: Case, events: readonly CaseEvent[]) => void;
+  /** Called inside the committing transaction, for what must be stored with the change or not at all (the mail outbox); must not throw. */
+  inCommit?: (before: Case | null, after: Case) => void;
 }
 
 export const PAGE_SIZE = 50;
@@ -178,6 +180,7 @@ export function createCaseService(deps: CaseServiceDeps) {
             throw new Refused({ code: 'stale_version', detail: 'the case changed while this was being decided' }, before, found.siteId);
           }
           record(me, applied.case, applied.events);
+          deps.inCommit?.(before, applied.case);
           return { before, after: applied.case, events: applied.events, siteId: found.siteId };
         })
         .immediate();
@@ -288,6 +291,7 @@ export function createCaseService(deps: CaseServiceDeps) {
           if (!made.ok) return made;
           cases.insert(made.case, siteId, made.events);
           record(me, made.case, made.events);
+          deps.inCommit?.(null, made.case);
           return made;
         })
         .immediate();

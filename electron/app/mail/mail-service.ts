@@ -38,19 +38,25 @@ export function createMailService(deps: MailServiceDeps) {
       sender.flush().catch(deps.onError);
     });
   };
-  const unsubscribe = deps.events.subscribe((name, data) => {
-    if (name !== 'case') return;
+  const queue = (data: CaseEventData): void => {
     try {
-      if (notifier.enqueue(data as CaseEventData) > 0) wake();
+      if (notifier.enqueue(data) > 0) wake();
     } catch (err) {
       deps.onError(err);
     }
+  };
+  // Reminders publish inside their transaction; case actions hand their notices over inside theirs (`queue`) and
+  // publish after the commit, which then adds nothing: each notice has a key.
+  const unsubscribe = deps.events.subscribe((name, data) => {
+    if (name === 'case') queue(data as CaseEventData);
   });
   const timer = deps.intervalMs > 0 ? setInterval(wake, deps.intervalMs) : null;
   timer?.unref();
   return {
     outbox,
     optOut,
+    /** Queues the mails of a case notice (inside the change's transaction); never throws. */
+    queue,
     /** Sends what is due now (the timer does this on its own). */
     flush: () => sender.flush(),
     /** Stops listening and the timer, and waits for a send under way to be recorded. */

@@ -139,8 +139,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(kpiEvaluationPlugin(services, opts.db, clock));
   await app.register(ingestPlugin(services, { store: new IngestStore(folderInData(opts, ingestFolderName)) }));
 
+  const mail = createMailService({ db: opts.db, clock, settings: services.settings, events, intervalMs: opts.mailIntervalMs ?? defaultMailIntervalMs, onError: (err) => app.log.error({ err }, 'mail notices failed') });
+  app.decorate('mail', mail);
+  app.addHook('onClose', async () => mail.stop());
+  await app.register(mailPlugin(services, mail));
+
   await app.register(approvalsPlugin(services, {
-    blobDir: folderInData(opts, 'blobs'), events, ...(opts.attachmentMaxBytes !== undefined && { maxBytes: opts.attachmentMaxBytes }),
+    blobDir: folderInData(opts, 'blobs'), events, queueNotices: (data) => mail.queue(data), ...(opts.attachmentMaxBytes !== undefined && { maxBytes: opts.attachmentMaxBytes }),
   }));
   const background: (() => Promise<void>)[] = [];
   app.decorate('settled', async () => {
@@ -149,11 +154,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(archivePlugin(services, { blobDir: folderInData(opts, 'blobs'), events, background }));
   await app.register(relatedPlugin(services));
   await app.register(retentionPlugin(services, { blobDir: folderInData(opts, 'blobs') }));
-
-  const mail = createMailService({ db: opts.db, clock, settings: services.settings, events, intervalMs: opts.mailIntervalMs ?? defaultMailIntervalMs, onError: (err) => app.log.error({ err }, 'mail notices failed') });
-  app.decorate('mail', mail);
-  app.addHook('onClose', async () => mail.stop());
-  await app.register(mailPlugin(services, mail));
 
   await app.register(searchPlugin(services, { blobDir: folderInData(opts, 'blobs'), events }));
 

@@ -21,14 +21,15 @@ export const mailOn = (port: number) => ({
   appUrl: `${hubUrl}/`,
 });
 
-export async function mailTown() {
+/** `events`: where the app publishes (a test may pass one that loses what is published). */
+export async function mailTown(events: EventHub = new EventHub()) {
   const db = testDb();
   const clock = testClock();
   const town = await approvalTown(db, clock);
   // Everyone has an address but the outsider.
   db.prepare("UPDATE users SET email = login || '@town.example' WHERE login <> 'outsider'").run();
   let receiver: Receiver = await smtpReceiver();
-  const build = () => buildApp({ db, mode: 'hub', clock, events: new EventHub(), mailIntervalMs: 0, reminderIntervalMs: 0 });
+  const build = () => buildApp({ db, mode: 'hub', clock, events, mailIntervalMs: 0, reminderIntervalMs: 0 });
   let app: FastifyInstance = await build();
   // A fresh sign-in per call: sessions time out while the clock jumps days ahead.
   const as = (login: string): Promise<Client> => signIn(app, login);

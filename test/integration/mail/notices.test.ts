@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { api } from '../../../shared/api/endpoints.js';
 import { bodyOf } from '../../helpers/test-app.js';
 import { acted, submitted } from '../approvals/harness.js';
+import { EventHub, type ServerEventName, type ServerEvents } from '../../../electron/app/server/event-hub.js';
 import { hubUrl, mailOn, mailTown, summary } from './mail-town.js';
 
 const DAY = 86_400_000;
@@ -46,6 +47,19 @@ describe('notice mails', () => {
     // UTF-8 declared and the subject encoded, not raw bytes in a header.
     expect(own?.headerLines.find((h) => h.key === 'subject')?.line).toMatch(/=\?UTF-8\?/i);
     expect((await outbox(t))).toMatchObject({ queued: 0, sent: 2, failed: 0, lastFailures: [] });
+  });
+
+  it('are queued in the action\'s own transaction: a crash between the commit and the server events loses none', async () => {
+    // The process "dies" right after each commit: nothing it would publish about cases gets out.
+    class LostAfterCommit extends EventHub {
+      override publish<K extends ServerEventName>(name: K, data: ServerEvents[K]): void {
+        if (name !== 'case') super.publish(name, data);
+      }
+    }
+    const t = await mailTown(new LostAfterCommit());
+    cleanup.push(() => t.close());
+    const c = await notice(t);
+    expect((await t.delivered()).map(summary)).toEqual([{ to: 'kakaricho@town.example', subject: `【決裁依頼】${c.number} 照会への回答` }]);
   });
 
   it('tell the drafter when a case is sent back, decided or rejected — once each', async () => {

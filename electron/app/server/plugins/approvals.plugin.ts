@@ -20,7 +20,7 @@ import { createProxiesRepo } from '../../approvals/proxies.repo.js';
 import { isoAt } from '../../clock.js';
 import { contentDisposition } from '../../kpi/evaluation.repo.js';
 import type { Services } from '../../services.js';
-import type { EventHub } from '../event-hub.js';
+import type { CaseEventData, EventHub } from '../event-hub.js';
 import { route } from '../route.js';
 
 export interface ApprovalsPluginOptions {
@@ -30,6 +30,8 @@ export interface ApprovalsPluginOptions {
   blobDir: string;
   /** A lower attachment limit than the endpoint's (the tests); never above it. */
   maxBytes?: number;
+  /** Stores a change's notices for e-mail in the change's own transaction, so a crash right after the commit loses none. */
+  queueNotices?: (data: CaseEventData) => void;
 }
 
 type StoredPdf = { ok: true; name: string; bytes: Uint8Array; pdf: { pages: number } } | { ok: false; reason: AttachmentRefusal; message: string };
@@ -79,6 +81,10 @@ export function approvalsPlugin(services: Services, opts: ApprovalsPluginOptions
     audit,
     settings: services.settings,
     names,
+    inCommit: (before, after) => {
+      const now = isoAt(clock);
+      opts.queueNotices?.(caseNotices(before, after, (userId) => proxies.proxiesOf(userId, now)));
+    },
     onChange: (before, after) => {
       const now = isoAt(clock);
       opts.events?.publish('case', caseNotices(before, after, (userId) => proxies.proxiesOf(userId, now)));
