@@ -6,7 +6,7 @@ import { createAuditRepo } from './audit.repo.js';
 import { createCaseService, createCaseVisibility, type Caller } from './case-service.js';
 import { createNames } from './case-view.js';
 import { createCasesRepo, visibilityWhere, type Visibility } from './cases.repo.js';
-import { createDocumentTypesRepo } from './document-types.repo.js';
+import { activeReferences, createDocumentTypesRepo } from './document-types.repo.js';
 import { loadOrg } from './org-view.js';
 import { createProxiesRepo } from './proxies.repo.js';
 
@@ -19,11 +19,10 @@ export function callerOf(req: FastifyRequest): Caller {
 /**
  * The case service and visibility rule for features that read cases beside
  * the approvals plugin (related cases, retention): a case hidden there is
- * hidden here. They never draft, so type changes are not checked.
+ * hidden here.
  */
 export function createCaseReader(services: Services) {
   const { db, clock, settings } = services;
-  const never = () => false;
   const audit = createAuditRepo(db);
   const names = createNames(db);
   const proxies = createProxiesRepo(db);
@@ -31,7 +30,7 @@ export function createCaseReader(services: Services) {
   const service = createCaseService({
     db,
     clock,
-    types: createDocumentTypesRepo(db, clock, { positionExists: never, departmentExists: never, userExists: never }),
+    types: createDocumentTypesRepo(db, clock, activeReferences(db)),
     cases: createCasesRepo(db),
     proxies,
     audit,

@@ -25,7 +25,7 @@ import { loadOrg, type Org } from './org-view.js';
 import { blockingCheck, overdueCaseIds, reminderWorkingDays } from './overdue.js';
 import { workingDaysBetween } from '../../../shared/domain/approval/working-days.js';
 import type { ProxiesRepo } from './proxies.repo.js';
-import { tokyoDate } from './tokyo-date.js';
+import { tokyoDate } from '../../../shared/domain/tokyo-date.js';
 
 type CreateInput = z.output<typeof caseCreateSchema>;
 type PatchInput = z.output<typeof casePatchSchema>;

@@ -9,7 +9,7 @@ import type { Caller } from './case-service.js';
 import { disposalOutcome } from './disposal-rules.js';
 import type { DisposalRepo } from './disposal.repo.js';
 import { loadOrg } from './org-view.js';
-import { tokyoDate } from './tokyo-date.js';
+import { tokyoDate } from '../../../shared/domain/tokyo-date.js';
 
 export interface DisposalServiceDeps {
   reader: CaseReader;

@@ -41,7 +41,23 @@ const toType = (r: Row): DocumentType => ({
  * changed: a new one is a new version, and cases keep the version they were
  * drafted under (`cases.template_id`).
  */
-export function createDocumentTypesRepo(db: Db, clock: Clock, refs: { positionExists(id: number): boolean; departmentExists(id: number): boolean; userExists(id: number): boolean }) {
+/** What a route template may point at: active positions, departments and users. */
+export interface ActiveReferences {
+  positionExists(id: number): boolean;
+  departmentExists(id: number): boolean;
+  userExists(id: number): boolean;
+}
+
+/** The checks a route template's references are held to, against the organisation as stored. */
+export function activeReferences(db: Db): ActiveReferences {
+  const exists = (table: 'positions' | 'departments' | 'users') => {
+    const q = db.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND active = 1`);
+    return (id: number) => q.get(id) !== undefined;
+  };
+  return { positionExists: exists('positions'), departmentExists: exists('departments'), userExists: exists('users') };
+}
+
+export function createDocumentTypesRepo(db: Db, clock: Clock, refs: ActiveReferences) {
   const s = {
     all: db.prepare(`${select} ORDER BY t.sort_order, t.id`),
     one: db.prepare(`${select} WHERE t.id = ?`),

@@ -1,7 +1,7 @@
 import type { Proxy } from '../../../shared/api/approvals.js';
 import { AppError } from '../app-error.js';
 import type { Db } from '../db/connection.js';
-import { tokyoDate } from './tokyo-date.js';
+import { tokyoDate } from '../../../shared/domain/tokyo-date.js';
 
 interface Row {
   id: number;

@@ -5,7 +5,7 @@ import { createAuditRepo } from '../approvals/audit.repo.js';
 import { createCaseService, type Caller } from '../approvals/case-service.js';
 import { createNames } from '../approvals/case-view.js';
 import { createCasesRepo } from '../approvals/cases.repo.js';
-import { createDocumentTypesRepo } from '../approvals/document-types.repo.js';
+import { activeReferences, createDocumentTypesRepo } from '../approvals/document-types.repo.js';
 import { loadOrg } from '../approvals/org-view.js';
 import { createProxiesRepo } from '../approvals/proxies.repo.js';
 import { isoAt, type Clock } from '../clock.js';
@@ -138,11 +138,7 @@ export function installDemoApprovals(db: Db, clock: Clock, seed = DEMO_APPROVALS
   const setPrefix = db.prepare('UPDATE departments SET doc_prefix = ? WHERE code = ?');
   for (const [code, prefix] of Object.entries(demoDocPrefixes)) setPrefix.run(prefix, code);
 
-  const exists = (table: 'positions' | 'departments' | 'users') => {
-    const q = db.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND active = 1`);
-    return (id: number) => q.get(id) !== undefined;
-  };
-  const types = createDocumentTypesRepo(db, sim, { positionExists: exists('positions'), departmentExists: exists('departments'), userExists: exists('users') });
+  const types = createDocumentTypesRepo(db, sim, activeReferences(db));
   const proxies = createProxiesRepo(db);
   const audit = createAuditRepo(db);
   const cases = createCasesRepo(db);

@@ -6,7 +6,7 @@ import { createCaseLinksRepo } from '../approvals/case-links.repo.js';
 import { createCaseService, type Caller } from '../approvals/case-service.js';
 import { createNames } from '../approvals/case-view.js';
 import { createCasesRepo } from '../approvals/cases.repo.js';
-import { createDocumentTypesRepo } from '../approvals/document-types.repo.js';
+import { activeReferences, createDocumentTypesRepo } from '../approvals/document-types.repo.js';
 import { createProxiesRepo } from '../approvals/proxies.repo.js';
 import { isoAt, type Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
@@ -79,12 +79,11 @@ export function installDemoRetention(db: Db, clock: Clock, papers: ReadonlyMap<s
       WHERE d.code = ? AND p.name = ? ORDER BY u.id LIMIT 1`, dept, pos), post);
   };
   const caller = (userId: number): Caller => ({ userId, isAdmin: false, ip: '10.20.1.100' });
-  const never = () => false;
   const cases = createCasesRepo(db);
   const audit = createAuditRepo(db);
   const service = createCaseService({
     db, clock: sim, cases, audit, proxies: createProxiesRepo(db), settings: createSettingsRepo(db), names: createNames(db),
-    types: createDocumentTypesRepo(db, sim, { positionExists: never, departmentExists: never, userExists: never }),
+    types: createDocumentTypesRepo(db, sim, activeReferences(db)),
   });
   const insertAttachment = db.prepare(`INSERT INTO case_attachments (case_id, revision, name, sha256, size, pages, created_by, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);

@@ -1,4 +1,4 @@
-import { localDateOf } from '../kpi/months.js';
+import { tokyoDate } from '../tokyo-date.js';
 import type { CaseCommand, DecideContext, Refusal } from './commands.js';
 import { evolve } from './evolve.js';
 import { allSteps, findStep, hasBlocking, isDone } from './route-state.js';
@@ -249,10 +249,4 @@ function decideRecall(c: Case, ctx: DecideContext, base: { version: number; at: 
     }
   }
   return { ok: true, event: { ...base, type: 'recalled', stepId: mine.id } };
-}
-
-/** The calendar day in Tokyo of an instant, `YYYY-MM-DD`. */
-function tokyoDate(iso: string): string {
-  const { year, month, day } = localDateOf(iso);
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

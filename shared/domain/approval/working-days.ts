@@ -8,7 +8,7 @@ import holidayJp from '@holiday-jp/holiday_jp';
  */
 
 const DAY_MS = 86_400_000;
-/** Tokyo has kept UTC+9 all year since 1951 (as tokyo-date.ts). */
+/** Tokyo has kept UTC+9 all year since 1951 (as ../tokyo-date.ts). */
 const TOKYO_OFFSET_MS = 9 * 3_600_000;
 
 /** `YYYY-MM-DD` of each holiday, read once: the package's own `isHoliday` scans its whole table on every call. */

@@ -11,7 +11,7 @@ import { verifyCaseSnapshots } from '../../approvals/case-replay.js';
 import { createCaseService, type Caller } from '../../approvals/case-service.js';
 import { createNames } from '../../approvals/case-view.js';
 import { createCasesRepo } from '../../approvals/cases.repo.js';
-import { createDocumentTypesRepo } from '../../approvals/document-types.repo.js';
+import { activeReferences, createDocumentTypesRepo } from '../../approvals/document-types.repo.js';
 import { refuseIfDisposed } from '../../approvals/disposal-guard.js';
 import { pdfName, scanToPdf, sniffKind } from '../../approvals/image-to-pdf.js';
 import { checkPdf, type AttachmentRefusal } from '../../approvals/pdf-check.js';
@@ -61,12 +61,9 @@ async function attachmentPdf(filename: string, bytes: Uint8Array): Promise<Store
 /** The e-approval engine over HTTP: document types, cases and their actions, inboxes, proxies, the audit check. */
 export function approvalsPlugin(services: Services, opts: ApprovalsPluginOptions) {
   const { db, clock } = services;
-  const exists = (table: 'positions' | 'departments' | 'users') => {
-    const q = db.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND active = 1`);
-    return (id: number) => q.get(id) !== undefined;
-  };
-  const userExists = exists('users');
-  const types = createDocumentTypesRepo(db, clock, { positionExists: exists('positions'), departmentExists: exists('departments'), userExists });
+  const refs = activeReferences(db);
+  const { userExists } = refs;
+  const types = createDocumentTypesRepo(db, clock, refs);
   const proxies = createProxiesRepo(db);
   const audit = createAuditRepo(db);
   const cases = createCasesRepo(db);
