@@ -1,4 +1,5 @@
-import { Badge, Group, Pagination, Paper, Select, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Badge, Group, Paper, Select, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { PagePicker } from '../../components/PagePicker.js';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconArrowBackUp, IconSearch } from '@tabler/icons-react';
 import { useQueries } from '@tanstack/react-query';
@@ -226,18 +227,7 @@ export function CaseBoxTab({ box }: { box: CaseBox }) {
           </ul>
         ) : null}
       </Paper>
-      {pages > 1 ? (
-        <Group justify="center">
-          <Pagination
-            total={pages}
-            value={Math.min(page, pages)}
-            onChange={(next) => setPageState({ page: next, key: filterKey })}
-            getControlProps={(control) =>
-              control === 'previous' ? { 'aria-label': t('common.previousPage') } : control === 'next' ? { 'aria-label': t('common.nextPage') } : {}
-            }
-          />
-        </Group>
-      ) : null}
+      <PagePicker pages={pages} page={page} onChange={(next) => setPageState({ page: next, key: filterKey })} />
     </Stack>
   );
 }

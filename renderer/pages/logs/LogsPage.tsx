@@ -1,4 +1,5 @@
-import { Group, Pagination, Paper, Stack, Text, Title } from '@mantine/core';
+import { Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { PagePicker } from '../../components/PagePicker.js';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult, LogFileRow, SourceStatus } from '../../../shared/api/index.js';
@@ -76,22 +77,7 @@ export function LogsPage() {
             {files.data && items.length === 0 ? <EmptyNotice message={t('logs.files.empty')} /> : null}
             {items.length > 0 ? <LogFilesTable files={items} selectedId={selected?.kind === 'file' ? selected.id : null} onSelect={select} /> : null}
           </div>
-          {pages > 1 ? (
-            <Group justify="center" py="sm">
-              <Pagination
-                total={pages}
-                value={Math.min(page, pages)}
-                onChange={setPage}
-                getControlProps={(control) =>
-                  control === 'previous'
-                    ? { 'aria-label': t('common.previousPage') }
-                    : control === 'next'
-                      ? { 'aria-label': t('common.nextPage') }
-                      : {}
-                }
-              />
-            </Group>
-          ) : null}
+          <PagePicker py="sm" pages={pages} page={page} onChange={setPage} />
         </Paper>
         {selected?.kind === 'file' ? rejectedPanel : null}
       </Stack>

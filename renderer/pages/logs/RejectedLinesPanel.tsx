@@ -1,4 +1,5 @@
-import { CloseButton, Group, Pagination, Paper, Table, Text, Title } from '@mantine/core';
+import { CloseButton, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { PagePicker } from '../../components/PagePicker.js';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyNotice } from '../../components/EmptyNotice.js';
@@ -98,22 +99,7 @@ export function RejectedLinesPanel({ filter, onClose }: RejectedLinesPanelProps)
           {t('logs.rejected.controlHint')}
         </Text>
       ) : null}
-      {pages > 1 ? (
-        <Group justify="center" mt="sm">
-          <Pagination
-            total={pages}
-            value={Math.min(page, pages)}
-            onChange={setPage}
-            getControlProps={(control) =>
-              control === 'previous'
-                ? { 'aria-label': t('common.previousPage') }
-                : control === 'next'
-                  ? { 'aria-label': t('common.nextPage') }
-                  : {}
-            }
-          />
-        </Group>
-      ) : null}
+      <PagePicker mt="sm" pages={pages} page={page} onChange={setPage} />
     </Paper>
   );
 }

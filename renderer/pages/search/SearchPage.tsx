@@ -1,4 +1,5 @@
-import { Button, Collapse, Group, Pagination, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Collapse, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { PagePicker } from '../../components/PagePicker.js';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconDownload, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -129,18 +130,7 @@ export function SearchPage() {
           <Paper withBorder radius="md" p={data.items.length > 0 ? 0 : 'md'} opacity={result.isPlaceholderData ? 0.7 : 1}>
             {data.items.length === 0 ? <EmptyNotice message={t('search.noResult')} /> : <SearchResults items={data.items} />}
           </Paper>
-          {pages > 1 ? (
-            <Group justify="center">
-              <Pagination
-                total={pages}
-                value={Math.min(query.page, pages)}
-                onChange={(page) => setParams(paramsOfSearch({ ...query, page }))}
-                getControlProps={(control) =>
-                  control === 'previous' ? { 'aria-label': t('common.previousPage') } : control === 'next' ? { 'aria-label': t('common.nextPage') } : {}
-                }
-              />
-            </Group>
-          ) : null}
+          <PagePicker pages={pages} page={query.page} onChange={(page) => setParams(paramsOfSearch({ ...query, page }))} />
         </>
       ) : null}
     </Stack>

@@ -1,4 +1,5 @@
-import { Button, Group, Pagination, Paper, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Switch, Text, TextInput } from '@mantine/core';
+import { PagePicker } from '../../../components/PagePicker.js';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -106,25 +107,15 @@ export function UsersPage() {
           />
         ) : null}
       </Paper>
-      {pages > 1 ? (
-        <Group justify="center" mt="md">
-          <Pagination
-            total={pages}
-            value={Math.min(page, pages)}
-            onChange={(next) => {
-              setPageState({ page: next, key: filterKey });
-              window.scrollTo({ top: 0 });
-            }}
-            getControlProps={(control) =>
-              control === 'previous'
-                ? { 'aria-label': t('common.previousPage') }
-                : control === 'next'
-                  ? { 'aria-label': t('common.nextPage') }
-                  : {}
-            }
-          />
-        </Group>
-      ) : null}
+      <PagePicker
+        mt="md"
+        pages={pages}
+        page={page}
+        onChange={(next) => {
+          setPageState({ page: next, key: filterKey });
+          window.scrollTo({ top: 0 });
+        }}
+      />
       <AppModal
         opened={editor.opened}
         onClose={editor.close}
