@@ -10,9 +10,6 @@ import { NotFoundPage } from './pages/errors/NotFoundPage.js';
 import { InboxPage } from './pages/inbox/InboxPage.js';
 import { LoginPage } from './pages/login/LoginPage.js';
 import { SetupPage } from './pages/setup/SetupPage.js';
-// Not lazy: a lazy route always suspends once, and React holds a revealed fallback for 300 ms — most of the wait
-// for the first page of a PDF opened in a tab of its own. pdf.js itself still loads on demand.
-import { PdfAttachmentPage } from './components/pdf/PdfAttachmentPage.js';
 import {
   ArchivePage,
   CasePage,
@@ -21,6 +18,7 @@ import {
   LogsPage,
   NotificationsPage,
   PaperPage,
+  PdfAttachmentPage,
   PositionsPage,
   SearchPage,
   SettingsPage,

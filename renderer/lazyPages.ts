@@ -4,7 +4,8 @@ import { lazy } from 'react';
  * The screens a session does not open first, each in a chunk of its own: the
  * 紙削減 charts, the admin pages and the case page are fetched
  * when first visited, so the first screen (sign-in, 受信箱) starts sooner — on a
- * tablet over the office Wi-Fi, and for a PDF opened in a tab of its own.
+ * tablet over the office Wi-Fi. (A PDF opened in a tab of its own does not
+ * start the app at all: see main.tsx.)
  */
 export const CasePage = lazy(() => import('./pages/case/CasePage.js').then((m) => ({ default: m.CasePage })));
 export const DraftPage = lazy(() => import('./pages/draft/DraftPage.js').then((m) => ({ default: m.DraftPage })));
@@ -18,3 +19,4 @@ export const DepartmentsPage = lazy(() => import('./pages/admin/departments/Depa
 export const PositionsPage = lazy(() => import('./pages/admin/positions/PositionsPage.js').then((m) => ({ default: m.PositionsPage })));
 export const NotificationsPage = lazy(() => import('./pages/admin/notifications/NotificationsPage.js').then((m) => ({ default: m.NotificationsPage })));
 export const UsersPage = lazy(() => import('./pages/admin/users/UsersPage.js').then((m) => ({ default: m.UsersPage })));
+export const PdfAttachmentPage = lazy(() => import('./components/pdf/PdfAttachmentPage.js').then((m) => ({ default: m.PdfAttachmentPage })));

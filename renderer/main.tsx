@@ -1,54 +1,15 @@
-// First: a PDF opened in a tab of its own starts downloading before the rest of the app is even evaluated.
-import './components/pdf/preloadFromAddress.js';
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
-import '@mantine/dropzone/styles.css';
+// First: a PDF opened at its own address starts (bytes, worker, pdf.js) before anything else is even loaded.
+import { openedAttachment } from './components/pdf/preloadFromAddress.js';
+import { showPdfShell } from './components/pdf/pdfShell.js';
 import './global.css';
-import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
-import { fetchHealthFrom, fetchSession, healthQuery, sessionQuery } from './api/hooks.js';
-import { createQueryClient } from './api/queryClient.js';
-import { App } from './App.js';
-import { initI18n } from './i18n/index.js';
-import { theme } from './theme.js';
 
-const queryClient = createQueryClient();
-// Every screen waits for these two before it shows anything: index.html's early script asked for them before
-// the bundle arrived; their answers go to the cache now, taken once (a later check asks the server again).
-declare global {
-  interface Window {
-    kamilessEarlyAnswers?: Partial<Record<'/api/health' | '/api/me', Promise<Response>>>;
-  }
+// Two starts, each loaded only when wanted. A PDF opened in a tab of its own is first put on screen by pdf.js
+// alone (pdfShell.ts); then the light viewer (viewerMain.tsx) loads around it, and hands over to the app when
+// the tab is not signed in. Every other address gets the app.
+const opened = openedAttachment;
+if (opened) {
+  const handover = showPdfShell() ?? Promise.resolve();
+  void handover.then(() => import('./viewerMain.js')).then(({ startViewer }) => startViewer(opened));
+} else {
+  void import('./appMain.js').then(({ startApp }) => startApp());
 }
-const early = window.kamilessEarlyAnswers;
-delete window.kamilessEarlyAnswers;
-const earlyHealth = early?.['/api/health'];
-const earlyMe = early?.['/api/me'];
-if (earlyHealth) void queryClient.prefetchQuery({ ...healthQuery, queryFn: () => fetchHealthFrom(earlyHealth) });
-if (earlyMe) void queryClient.prefetchQuery({ ...sessionQuery, queryFn: () => fetchSession(earlyMe) });
-
-async function start(): Promise<void> {
-  // Catalogues are bundled, so this resolves at once; waiting avoids a flash of raw keys.
-  await initI18n();
-  const container = document.getElementById('root');
-  if (!container) throw new Error('index.html has no #root');
-  createRoot(container).render(
-    <StrictMode>
-      <MantineProvider theme={theme} defaultColorScheme="light">
-        {/* Bottom right: toasts must not cover the header with the user menu. */}
-        <Notifications position="bottom-right" limit={4} />
-        <QueryClientProvider client={queryClient}>
-          <BrowserRouter>
-            <App />
-          </BrowserRouter>
-        </QueryClientProvider>
-      </MantineProvider>
-    </StrictMode>,
-  );
-}
-
-void start();

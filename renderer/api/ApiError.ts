@@ -1,4 +1,4 @@
-import { errorCodes, type ErrorCode } from '../../shared/api/index.js';
+import { errorCodes, type ErrorCode } from '../../shared/api/errors.js';
 
 /** Failures the client detects itself, never sent by the server. */
 export type ClientErrorCode = 'network' | 'invalid_response';

@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { languageSchema, type Language } from '../../shared/api/index.js';
+import { languageSchema, type Language } from '../../shared/api/org.js';
 
 /** Remembers the last language so the sign-in page speaks it before anyone signs in. */
 const STORAGE_KEY = 'kamiless.language';

@@ -11,6 +11,8 @@ export const resultsDir = join(root, 'test-results');
 export interface Hub {
   url: string;
   dataDir: string;
+  /** The hub's process (benchmarks wait for its background work to finish before timing). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function startHub(dataDir: string): Promise<Hub> {
   return {
     url,
     dataDir,
+    pid: child.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

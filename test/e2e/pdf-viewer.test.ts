@@ -267,6 +267,65 @@ describe('PDF viewer (pdfjs-dist/web/pdf_viewer)', () => {
     });
   });
 
+  it('draws the first page of a PDF opened at its own address before the rest of the page has loaded, then the viewer takes that same view over', async () => {
+    await asDx(async (page) => {
+      // Hold back the page's own code: what shows meanwhile is pdf.js alone (pdfShell.ts).
+      let release = () => undefined as void;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await page.route('**/assets/viewerMain-*.js', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${hub.url}${scan.viewPath}`);
+      await page.locator('.kl-pdf-shell .pdfViewer .page[data-page-number="1"] canvas').waitFor({ timeout: 30_000 });
+      expect(await page.locator('.kl-pdf-toolbar button').count()).toBe(0);
+      const firstPage = () =>
+        page.evaluate(() => {
+          const r = document.querySelector('.pdfViewer .page[data-page-number="1"]')?.getBoundingClientRect();
+          return r ? [r.left, r.top, r.width, r.height].map(Math.round) : null;
+        });
+      const before = await firstPage();
+      await page.evaluate(() => document.querySelector<HTMLElement>('.kl-pdf-container')?.setAttribute('data-probe', 'shell'));
+      await screenshot(page, 'pdf-00-desktop-first-page-alone');
+
+      release();
+      await viewerRoot(page).and(page.locator('[data-first-page-shown]')).waitFor({ timeout: 30_000 });
+      // The same pdf.js container, now inside the viewer, with the page where it was; the shell is gone.
+      expect(await page.locator('.kl-pdf-shell').count()).toBe(0);
+      expect(await page.locator('.kl-pdf-container').count()).toBe(1);
+      expect(await page.locator('.kl-pdf .kl-pdf-stage > .kl-pdf-container[data-probe="shell"]').count()).toBe(1);
+      expect(await firstPage()).toEqual(before);
+      expect(await viewerRoot(page).getAttribute('data-pages')).toBe(String(PAGES));
+      expect(await page.locator('.kl-pdf-container').getAttribute('aria-label')).toBe('PDFのページ');
+      // The controls drive the view taken over.
+      await page.getByRole('button', { name: '次のページ' }).click();
+      await expect.poll(() => viewerRoot(page).getAttribute('data-page')).toBe('2');
+      await page.getByRole('combobox', { name: '表示倍率' }).selectOption('2');
+      await expect.poll(async () => (await firstPage())?.[2]).toBeGreaterThan((before?.[2] ?? 0) + 100);
+    });
+  });
+
+  it('asks a tab that is not signed in to sign in first, then shows the PDF it was opened at', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    try {
+      await page.goto(`${hub.url}${scan.viewPath}`);
+      await page.waitForURL((url) => url.pathname.endsWith('/login'));
+      expect(await page.locator('.kl-pdf-shell').count()).toBe(0);
+      await page.getByRole('textbox', { name: 'ログインID' }).fill('dx');
+      await page.getByRole('textbox', { name: 'パスワード' }).fill(password);
+      await page.getByRole('button', { name: 'サインイン' }).click();
+      await page.waitForURL((url) => url.pathname === scan.viewPath);
+      await viewerRoot(page).and(page.locator('[data-first-page-shown]')).waitFor({ timeout: 30_000 });
+      expect(await viewerRoot(page).getAttribute('data-pages')).toBe(String(PAGES));
+    } finally {
+      await context.close();
+    }
+  });
+
   it('says a broken PDF cannot be shown, and the page stays usable', async () => {
     await asDx(async (page) => {
       await page.route(`**${scan.apiPath}`, (route) => route.fulfill({ status: 200, contentType: 'application/pdf', body: Buffer.from(brokenPdf()) }));

@@ -14,11 +14,12 @@ import {
   IconZoomIn,
   IconZoomOut,
 } from '@tabler/icons-react';
-import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadPdfjs, type PdfDocument, type Pdfjs } from './loadPdfjs.js';
 import { PdfThumbnails } from './PdfThumbnails.js';
-import { fetchPdf, takePdfLoad } from './pdfWorker.js';
+import { createPdfDom, createPdfView, FIRST_PAGE_MARK, type PdfView, type ShownPdf } from './pdfView.js';
+import { claimPreload, fetchPdf, takePdfLoad } from './pdfWorker.js';
 import './PdfViewer.css';
 import {
   accumulatePinch,
@@ -48,6 +49,8 @@ export interface PdfViewerProps {
   onError?: (problem: PdfProblem, error: unknown) => void;
   /** The document opened. */
   onLoad?: (info: { pageCount: number }) => void;
+  /** The first page is on screen. */
+  onFirstPage?: () => void;
   /** Open with the page strip shown (it can always be toggled). */
   defaultThumbnails?: boolean;
   /** Initial zoom: a fit mode or a scale; fit width by default. */
@@ -82,20 +85,23 @@ const ZOOM_REDRAW_DELAY_MS = 400;
  * keyboard shortcuts. Fills its parent's height. Loading errors (broken file,
  * password, gone) are shown inside it and never thrown to the page.
  */
-export function PdfViewer({ url, fileName, onError, onLoad, defaultThumbnails = false, initialZoom = 'page-width' }: PdfViewerProps) {
+export function PdfViewer({ url, fileName, onError, onLoad, onFirstPage, defaultThumbnails = false, initialZoom = 'page-width' }: PdfViewerProps) {
   const { t } = useTranslation();
   const coarse = useMediaQuery('(pointer: coarse)') ?? false;
   const narrow = useMediaQuery('(max-width: 48em)') ?? false;
   // Phones: the find box folds behind a button so the pages keep the screen.
   const compact = useMediaQuery('(max-width: 40em)') ?? false;
 
-  const containerRef = useRef<HTMLDivElement>(null);
-  const pagesRef = useRef<HTMLDivElement>(null);
+  const stageRef = useRef<HTMLDivElement>(null);
+  const containerRef = useRef<HTMLDivElement | null>(null);
+  const pagesRef = useRef<HTMLDivElement | null>(null);
+  // The document a shell already shows in its own pdf.js container (pdfShell.ts), taken over once at mount.
+  const adoptRef = useRef<ShownPdf | null>(null);
   const viewerRef = useRef<Viewer | null>(null);
   const busRef = useRef<Bus | null>(null);
   const passwordRef = useRef<((password: string) => void) | null>(null);
-  const callbacks = useRef({ onError, onLoad });
-  callbacks.current = { onError, onLoad };
+  const callbacks = useRef({ onError, onLoad, onFirstPage });
+  callbacks.current = { onError, onLoad, onFirstPage };
   const initialZoomRef = useRef(initialZoom);
 
   const [attempt, setAttempt] = useState(0);
@@ -113,6 +119,32 @@ export function PdfViewer({ url, fileName, onError, onLoad, defaultThumbnails = 
   const [findOpen, setFindOpen] = useState(false);
   const [password, setPassword] = useState('');
   const findInputRef = useRef<HTMLInputElement>(null);
+
+  // pdf.js's container is made outside React (pdfView.ts), or taken over from the shell that already shows this
+  // PDF, and put into the stage before the first paint, so a view taken over never leaves the screen.
+  useLayoutEffect(() => {
+    const stage = stageRef.current;
+    if (!stage) return;
+    const shown = claimPreload(url);
+    adoptRef.current = shown;
+    const dom = shown?.dom ?? createPdfDom();
+    const { scrollTop, scrollLeft } = dom.container;
+    stage.prepend(dom.container);
+    dom.container.scrollTop = scrollTop;
+    dom.container.scrollLeft = scrollLeft;
+    containerRef.current = dom.container;
+    pagesRef.current = dom.pages;
+    return () => {
+      dom.container.remove();
+      containerRef.current = null;
+      pagesRef.current = null;
+    };
+    // Once per viewer: later URLs are shown in the same container.
+  }, []);
+
+  useEffect(() => {
+    containerRef.current?.setAttribute('aria-label', t('pdf.pages'));
+  }, [t]);
 
   // Load the document and build the viewer; everything is torn down when the URL changes.
   useEffect(() => {
@@ -153,28 +185,11 @@ export function PdfViewer({ url, fileName, onError, onLoad, defaultThumbnails = 
     // A preload started before sign-in may have been refused: then fetch again, now signed in.
     const bytes = load.early ? load.bytes.catch(() => fetchPdf(url, ac.signal, progress)) : load.bytes;
 
-    void (async () => {
-      const { lib, viewer } = await loadPdfjs();
-      if (cancelled) return;
-
-      const eventBus = new viewer.EventBus();
-      const linkService = new viewer.PDFLinkService({ eventBus, externalLinkTarget: viewer.LinkTarget.BLANK, externalLinkRel: 'noopener noreferrer nofollow' });
-      const findController = new viewer.PDFFindController({ eventBus, linkService });
-      pdfViewer = new viewer.PDFViewer({
-        container,
-        viewer: pagesEl,
-        eventBus,
-        linkService,
-        findController,
-        // Links yes; form fields and scripts no: an attachment is read, not filled in.
-        annotationMode: lib.AnnotationMode.ENABLE,
-        removePageBorders: false,
-      });
-      linkService.setViewer(pdfViewer);
-      viewerRef.current = pdfViewer;
+    const listen = (view: PdfView) => {
+      const { eventBus, pdfViewer: v } = view;
+      pdfViewer = v;
+      viewerRef.current = v;
       busRef.current = eventBus;
-      const v = pdfViewer;
-
       eventBus.on('pagesinit', () => {
         const z = initialZoomRef.current;
         v.currentScaleValue = typeof z === 'number' ? String(z) : z;
@@ -191,9 +206,9 @@ export function PdfViewer({ url, fileName, onError, onLoad, defaultThumbnails = 
       eventBus.on('pagerendered', ({ error }: { error: unknown }) => {
         if (firstRendered || error) return;
         firstRendered = true;
-        // The first page on screen: what the benchmark times (test/bench/pdf-viewer.bench.ts).
-        performance.mark('kamiless:pdf-first-page');
+        performance.mark(FIRST_PAGE_MARK);
         setFirstPageShown(true);
+        callbacks.current.onFirstPage?.();
       }, { signal: ac.signal });
       eventBus.on('updatefindcontrolstate', ({ state, matchesCount }: { state: number; matchesCount: { current: number; total: number } }) => {
         setFind({ current: matchesCount.current, total: matchesCount.total, pending: state === FIND_PENDING, notFound: state === FIND_NOT_FOUND });
@@ -201,31 +216,56 @@ export function PdfViewer({ url, fileName, onError, onLoad, defaultThumbnails = 
       eventBus.on('updatefindmatchescount', ({ matchesCount }: { matchesCount: { current: number; total: number } }) => {
         setFind((f) => ({ pending: f?.pending ?? false, notFound: false, current: matchesCount.current, total: matchesCount.total }));
       }, { signal: ac.signal });
-
-      const data = await bytes;
-      if (cancelled) return;
-      performance.mark('kamiless:pdf-bytes');
-      const task = load.open(lib, data);
-      load.promptPasswordWith((update, reason) => {
-        if (cancelled) return;
-        passwordRef.current = update;
-        setStatus({ kind: 'password', wrong: reason === lib.PasswordResponses.INCORRECT_PASSWORD });
-      });
-
-      const pdf = await task.promise;
-      if (cancelled) return;
-      performance.mark('kamiless:pdf-opened');
-      passwordRef.current = null;
-      pdfViewer.setDocument(pdf);
-      linkService.setDocument(pdf, null);
-      setDoc(pdf);
-      setPageCount(pdf.numPages);
-      setPage(1);
-      setPageText('1');
-      setRotation(0);
+    };
+    const opened = (doc: PdfDocument, v: Viewer) => {
+      // 0 until pdf.js has laid out the pages.
+      const current = v.currentPageNumber || 1;
+      setDoc(doc);
+      setPageCount(doc.numPages);
+      setPage(current);
+      setPageText(String(current));
+      setRotation(v.pagesRotation);
       setStatus({ kind: 'ready' });
-      callbacks.current.onLoad?.({ pageCount: pdf.numPages });
-    })().catch(fail);
+      callbacks.current.onLoad?.({ pageCount: doc.numPages });
+    };
+
+    // Already on screen (the shell showed it before React loaded): take the view over as it is.
+    const adopted = adoptRef.current;
+    adoptRef.current = null;
+    if (adopted && load.shown === adopted) {
+      const v = adopted.view.pdfViewer;
+      listen(adopted.view);
+      setZoom({ scale: v.currentScale, preset: v.currentScaleValue });
+      opened(adopted.doc, v);
+      if (adopted.firstPage) {
+        setFirstPageShown(true);
+        callbacks.current.onFirstPage?.();
+      }
+    } else {
+      void (async () => {
+        const pdfjs = await loadPdfjs();
+        if (cancelled) return;
+        const view = createPdfView(pdfjs, { container, pages: pagesEl });
+        listen(view);
+        const data = await bytes;
+        if (cancelled) return;
+        performance.mark('kamiless:pdf-bytes');
+        const task = load.open(pdfjs.lib, data);
+        load.promptPasswordWith((update, reason) => {
+          if (cancelled) return;
+          passwordRef.current = update;
+          setStatus({ kind: 'password', wrong: reason === pdfjs.lib.PasswordResponses.INCORRECT_PASSWORD });
+        });
+
+        const pdf = await task.promise;
+        if (cancelled) return;
+        performance.mark('kamiless:pdf-opened');
+        passwordRef.current = null;
+        view.pdfViewer.setDocument(pdf);
+        view.linkService.setDocument(pdf, null);
+        opened(pdf, view.pdfViewer);
+      })().catch(fail);
+    }
 
     return () => {
       cancelled = true;
@@ -559,10 +599,7 @@ export function PdfViewer({ url, fileName, onError, onLoad, defaultThumbnails = 
             }}
           />
         ) : null}
-        <div className="kl-pdf-stage">
-          <div ref={containerRef} className="kl-pdf-container" tabIndex={0} aria-label={t('pdf.pages')}>
-            <div ref={pagesRef} className="pdfViewer" />
-          </div>
+        <div className="kl-pdf-stage" ref={stageRef}>
           {status.kind === 'loading' ? (
             <div className="kl-pdf-overlay" role="status">
               <Stack align="center" gap="xs" w={240}>

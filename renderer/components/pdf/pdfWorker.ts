@@ -2,6 +2,7 @@ import legacyWorkerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
 import modernWorkerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import type { PDFDocumentLoadingTask, PDFWorker } from 'pdfjs-dist';
 import { loadPdfjs, pdfjsAssetUrl, type Pdfjs } from './loadPdfjs.js';
+import type { ShownPdf } from './pdfView.js';
 import { supportsModernPdfjs } from './viewerMath.js';
 
 /**
@@ -102,6 +103,12 @@ export interface PdfLoad {
   onProgress: Progress;
   /** True when started before the viewer mounted (by preloadPdf). */
   early: boolean;
+  /** Taken by a viewer (takePdfLoad): whatever showed it before stops there. */
+  taken: boolean;
+  /** The document already on screen in a view made before the viewer mounted (pdfShell.ts), for the viewer to take over. */
+  shown: ShownPdf | null;
+  /** Told when the document asks for a password and nobody prompts for one yet. */
+  onPasswordWaiting: (() => void) | null;
   /** pdf.js opening the document, started once per load: by the preload as soon as it can, or by the viewer. */
   open(lib: Pdfjs['lib'], data: Uint8Array): PDFDocumentLoadingTask;
   /** Where password requests go from now on; one asked before is put to `prompt` at once. */
@@ -120,6 +127,9 @@ export function startPdfLoad(url: string, early = false): PdfLoad {
     url,
     worker,
     early,
+    taken: false,
+    shown: null,
+    onPasswordWaiting: null,
     onProgress: () => undefined,
     bytes: Promise.resolve(new Uint8Array()),
     open(lib, data) {
@@ -137,7 +147,10 @@ export function startPdfLoad(url: string, early = false): PdfLoad {
       });
       task.onPassword = (update: (password: string) => void, reason: number) => {
         if (prompt) prompt(update, reason);
-        else asked = [update, reason];
+        else {
+          asked = [update, reason];
+          load.onPasswordWaiting?.();
+        }
       };
       opened = { task, worker: own };
       return task;
@@ -187,11 +200,28 @@ export function preloadPdf(url: string): void {
     .catch(() => undefined);
 }
 
+/** The preloaded PDF, still waiting for its viewer (pdfShell.ts shows it meanwhile). */
+export function pendingPreload(): PdfLoad | null {
+  return preloaded;
+}
+
+/**
+ * The viewer about to show `url` claims the preloaded PDF: whatever showed it
+ * meanwhile stops there (pdfShell.ts), and its view, if it made one, is the
+ * viewer's to take over.
+ */
+export function claimPreload(url: string): ShownPdf | null {
+  if (preloaded?.url !== url) return null;
+  preloaded.taken = true;
+  return preloaded.shown;
+}
+
 /** The preloaded PDF for this URL, once; else a fresh start. */
 export function takePdfLoad(url: string): PdfLoad {
   const load = preloaded?.url === url ? preloaded : null;
   if (load) {
     preloaded = null;
+    load.taken = true;
     return load;
   }
   return startPdfLoad(url);
