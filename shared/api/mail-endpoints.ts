@@ -6,6 +6,7 @@ import {
   mailTestResultSchema,
   myMailInputSchema,
   myMailSchema,
+  outboxRetrySchema,
   outboxStatusSchema,
 } from './mail.js';
 
@@ -30,6 +31,11 @@ export const mailApi = {
     method: 'GET', path: '/api/admin/mail/outbox', access: roles('admin'), tag: 'mail',
     summary: 'Notice mails queued, sent and given up on, with the latest failures and their errors',
     response: outboxStatusSchema,
+  }),
+  retryMails: endpoint({
+    method: 'POST', path: '/api/admin/mail/outbox/retry', access: roles('admin'), tag: 'mail',
+    summary: 'Send again now every mail given up on or waiting after a failure (after the SMTP settings were fixed), counting its tries afresh',
+    response: outboxRetrySchema,
   }),
   myMail: endpoint({
     method: 'GET', path: '/api/me/mail', access: signedIn, tag: 'mail',

@@ -81,6 +81,13 @@ export const outboxStatusSchema = z.object({
 });
 export type OutboxStatus = z.infer<typeof outboxStatusSchema>;
 
+/** What "send again now" did: how many mails it put back in the queue, and the outbox after it. */
+export const outboxRetrySchema = z.object({
+  retried: z.number().int(),
+  outbox: outboxStatusSchema,
+});
+export type OutboxRetry = z.infer<typeof outboxRetrySchema>;
+
 /** My own mail notices: whether I want them, where they go, and whether the hub sends mail at all. */
 export const myMailSchema = z.object({
   enabled: z.boolean(),

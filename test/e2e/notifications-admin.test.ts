@@ -131,4 +131,26 @@ describe('通知設定 (admin)', () => {
     const me = await apiSession(hub.url, drafter.login, password);
     expect(await me.send<{ enabled: boolean }>('GET', '/api/me/mail')).toMatchObject({ enabled: false });
   });
+
+  it('sends the mails that could not be sent again at once, when the administrator asks once the server is back', async () => {
+    const admin = await apiSession(hub.url, 'admin', password);
+    type Outbox = { lastFailures: { subject: string }[] };
+    // The notice of the case submitted while the server was down (above) still waits, with its error.
+    await expect.poll(async () => (await admin.send<Outbox>('GET', '/api/admin/mail/outbox')).lastFailures.map((f) => f.subject).join()).toContain('サーバー停止中の起案');
+    smtp = await smtpReceiver({ port: smtp.port });
+    await withSignedIn(browser, hub, { login: 'admin', password }, async (page) => {
+      const n = new NotificationsPage(page, hub.url);
+      await n.open();
+      const retry = page.getByRole('button', { name: '今すぐ再送' });
+      await retry.scrollIntoViewIfNeeded();
+      await screenshot(page, 'notifications-desktop-retry');
+      await retry.click();
+      await page.getByText(/^\d+通のメールを送り直します$/).waitFor();
+      const mails = await smtp.waitFor(1, 15_000);
+      expect(mails.map((m) => m.subject).join()).toContain('サーバー停止中の起案');
+      await page.getByRole('button', { name: '最新の状況に更新' }).click();
+      await page.getByText('送信エラーはありません').waitFor();
+      expect(await retry.count()).toBe(0);
+    }, desktop);
+  });
 });

@@ -59,6 +59,12 @@ export function createMailService(deps: MailServiceDeps) {
     queue,
     /** Sends what is due now (the timer does this on its own). */
     flush: () => sender.flush(),
+    /** Puts the failed mails back in the queue, due now, and wakes the sender; answers how many. */
+    retryFailed(): number {
+      const retried = outbox.retryNow(deps.clock.now());
+      if (retried > 0) wake();
+      return retried;
+    },
     /** Stops listening and the timer, and waits for a send under way to be recorded. */
     async stop(): Promise<void> {
       stopped = true;

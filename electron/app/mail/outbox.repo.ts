@@ -28,6 +28,8 @@ export function createOutboxRepo(db: Db) {
     sent: db.prepare(`UPDATE mail_outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, smtp_response = ?, last_error = '' WHERE id = ?`),
     retry: db.prepare('UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?'),
     giveUp: db.prepare(`UPDATE mail_outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?`),
+    retryNow: db.prepare(`UPDATE mail_outbox SET status = 'queued', attempts = 0, next_attempt_at = ?
+      WHERE status = 'failed' OR (status = 'queued' AND last_error <> '')`),
     counts: db.prepare('SELECT status, COUNT(*) AS n FROM mail_outbox GROUP BY status'),
     failures: db.prepare(`SELECT id, to_address, subject, status, attempts, last_error, created_at, next_attempt_at FROM mail_outbox
       WHERE last_error <> '' AND status IN ('queued', 'failed') ORDER BY id DESC LIMIT ?`),
@@ -48,6 +50,13 @@ export function createOutboxRepo(db: Db) {
     },
     markFailed(id: number, error: string): void {
       s.giveUp.run(error, id);
+    },
+    /**
+     * Every mail given up on, or waiting for its next try after a failure, is due at `nowMs` with its tries counted
+     * afresh (its last error stays until it is sent). Answers how many.
+     */
+    retryNow(nowMs: number): number {
+      return s.retryNow.run(nowMs).changes;
     },
     status(lastFailures = 10): OutboxStatus {
       const counts = { queued: 0, sent: 0, failed: 0 };

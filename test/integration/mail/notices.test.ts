@@ -136,6 +136,32 @@ describe('notice mails', () => {
     expect(box).toMatchObject({ queued: 0, sent: 1, failed: 0, lastFailures: [] });
   });
 
+  it('send again at once what was given up on when an administrator asks (the settings fixed), and only then', async () => {
+    const t = await town();
+    await t.smtpDown();
+    const c = await notice(t, '打ち切った通知');
+    await t.app.mail.flush();
+    // Given up, as the sender does after its last try.
+    t.db.prepare("UPDATE mail_outbox SET status = 'failed', attempts = 12").run();
+    expect(await outbox(t)).toMatchObject({ queued: 0, sent: 0, failed: 1 });
+    await t.smtpUp();
+    t.clock.advance(DAY);
+    expect(await t.delivered()).toEqual([]);
+
+    const retry = async (login: string) => (await t.as(login)).inject({ method: 'POST', url: '/api/admin/mail/outbox/retry' });
+    expect((await retry('kacho')).statusCode).toBe(403);
+    const done = bodyOf(api.retryMails, await retry('admin'));
+    expect(done.retried).toBe(1);
+    expect(done.outbox).toMatchObject({ queued: 1, failed: 0 });
+    expect(done.outbox.lastFailures[0]).toMatchObject({ status: 'queued', attempts: 0 });
+    expect((await t.delivered()).map(summary)).toEqual([{ to: 'kakaricho@town.example', subject: `【決裁依頼】${c.number} 打ち切った通知` }]);
+    expect(await outbox(t)).toMatchObject({ queued: 0, sent: 1, failed: 0, lastFailures: [] });
+    expect(t.db.prepare("SELECT detail FROM admin_log WHERE action = 'mail.retry'").pluck().all()).toEqual([JSON.stringify({ retried: 1 })]);
+    // Nothing left to send again: a sent mail stays sent.
+    expect(bodyOf(api.retryMails, await retry('admin')).retried).toBe(0);
+    expect(await t.delivered()).toHaveLength(1);
+  });
+
   it('survive a restart: what was queued is sent after it, what was sent is not sent again', async () => {
     const t = await town();
     await notice(t, '送信済み');

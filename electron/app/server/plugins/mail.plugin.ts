@@ -34,6 +34,11 @@ export function mailPlugin(services: Services, mail: MailService) {
       return result;
     });
     route(app, api.mailOutbox, () => mail.outbox.status());
+    route(app, api.retryMails, ({ me }) => {
+      const retried = mail.retryFailed();
+      adminLog.record(me().user.id, 'mail.retry', 'settings', { retried });
+      return { retried, outbox: mail.outbox.status() };
+    });
     route(app, api.myMail, ({ me }) => myMail(me().user.id));
     route(app, api.setMyMail, ({ body, me }) => {
       mail.optOut.set(me().user.id, body.enabled);

@@ -1,16 +1,24 @@
-import { ActionIcon, Badge, Group, Paper, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { IconRefresh } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconRefresh, IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../../../shared/api/endpoints.js';
 import type { OutboxStatus } from '../../../../shared/api/mail.js';
+import { useApiMutation } from '../../../api/hooks.js';
+import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { formatWarekiDateTime } from '../../../../shared/domain/wareki.js';
 import { FigureTile } from '../../../components/FigureTile.js';
 import { useUiLanguage } from '../../../i18n/useUiLanguage.js';
+import { mailKeys } from './mailQueries.js';
 import { SectionCard } from './SectionCard.js';
 
 /** Queued, sent and failed counts, and the latest sending errors with when the next try is due. */
 export function OutboxCard({ status, onRefresh, refreshing }: { status: OutboxStatus; onRefresh: () => void; refreshing: boolean }) {
   const { t } = useTranslation();
   const lang = useUiLanguage();
+  const retry = useApiMutation(api.retryMails, { invalidate: [mailKeys.outbox] });
+  // What "send again now" would take: mails given up on, and those waiting for their next try after an error.
+  const retriable = status.failed > 0 || status.lastFailures.some((f) => f.status === 'queued');
   return (
     <SectionCard
       title={t('mail.outbox.title')}
@@ -28,6 +36,26 @@ export function OutboxCard({ status, onRefresh, refreshing }: { status: OutboxSt
         <FigureTile label={t('mail.outbox.sent')} value={status.sent.toLocaleString(lang)} />
         <FigureTile label={t('mail.outbox.failed')} value={status.failed.toLocaleString(lang)} color={status.failed > 0 ? 'red.8' : undefined} />
       </SimpleGrid>
+      {retriable ? (
+        <Stack gap="xs" mb="md">
+          <Text size="sm">{t('mail.outbox.retryHelp')}</Text>
+          <Group>
+            <Button
+              leftSection={<IconSend size={18} aria-hidden />}
+              loading={retry.isPending}
+              onClick={() =>
+                retry.mutate(
+                  {},
+                  { onSuccess: ({ retried }) => notifications.show({ color: 'teal', message: t('mail.outbox.retried', { count: retried }) }) },
+                )
+              }
+            >
+              {t('mail.outbox.retry')}
+            </Button>
+          </Group>
+          {retry.isError ? <ErrorAlert error={retry.error} /> : null}
+        </Stack>
+      ) : null}
       <Title order={4} fz="md" mb="xs">
         {t('mail.outbox.lastFailures')}
       </Title>
