@@ -18,7 +18,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEve
 import { useTranslation } from 'react-i18next';
 import { loadPdfjs, type PdfDocument, type Pdfjs } from './loadPdfjs.js';
 import { PdfThumbnails } from './PdfThumbnails.js';
-import { createPdfDom, createPdfView, FIRST_PAGE_MARK, type PdfView, type ShownPdf } from './pdfView.js';
+import { createPdfDom, createPdfView, FIRST_PAGE_MARK, type PdfView } from './pdfView.js';
 import { claimPreload, fetchPdf, takePdfLoad } from './pdfWorker.js';
 import './PdfViewer.css';
 import {
@@ -95,8 +95,6 @@ export function PdfViewer({ url, fileName, onError, onLoad, onFirstPage, default
   const stageRef = useRef<HTMLDivElement>(null);
   const containerRef = useRef<HTMLDivElement | null>(null);
   const pagesRef = useRef<HTMLDivElement | null>(null);
-  // The document a shell already shows in its own pdf.js container (pdfShell.ts), taken over once at mount.
-  const adoptRef = useRef<ShownPdf | null>(null);
   const viewerRef = useRef<Viewer | null>(null);
   const busRef = useRef<Bus | null>(null);
   const passwordRef = useRef<((password: string) => void) | null>(null);
@@ -125,9 +123,7 @@ export function PdfViewer({ url, fileName, onError, onLoad, onFirstPage, default
   useLayoutEffect(() => {
     const stage = stageRef.current;
     if (!stage) return;
-    const shown = claimPreload(url);
-    adoptRef.current = shown;
-    const dom = shown?.dom ?? createPdfDom();
+    const dom = claimPreload(url)?.dom ?? createPdfDom();
     const { scrollTop, scrollLeft } = dom.container;
     stage.prepend(dom.container);
     dom.container.scrollTop = scrollTop;
@@ -229,10 +225,9 @@ export function PdfViewer({ url, fileName, onError, onLoad, onFirstPage, default
       callbacks.current.onLoad?.({ pageCount: doc.numPages });
     };
 
-    // Already on screen (the shell showed it before React loaded): take the view over as it is.
-    const adopted = adoptRef.current;
-    adoptRef.current = null;
-    if (adopted && load.shown === adopted) {
+    // Already on screen in this very container (the shell showed it before React loaded): take the view over as it is.
+    const adopted = load.shown?.dom.container === container ? load.shown : null;
+    if (adopted) {
       const v = adopted.view.pdfViewer;
       listen(adopted.view);
       setZoom({ scale: v.currentScale, preset: v.currentScaleValue });
