@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './connection.js';
+import { addMigrationFunctions } from './migration-functions.js';
 
 export interface Migration {
   version: number;
@@ -81,6 +82,7 @@ export function migrate(db: Db, migrations: Migration[] = loadMigrations(), now:
   const done = new Set(applied.map((r) => r.version));
   const record = db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)');
   const newlyApplied: number[] = [];
+  if (migrations.some((m) => !done.has(m.version))) addMigrationFunctions(db);
   for (const m of migrations) {
     if (done.has(m.version)) continue;
     db.transaction(() => {

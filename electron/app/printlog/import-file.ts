@@ -87,6 +87,19 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 12
 const IMPORT_AUTOCHECKPOINT = 4000;
 
 /**
+ * Lines per batch the parse worker posts. Smaller than a transaction's: what
+ * the worker makes of a line (its time and document texts) lives until its
+ * batch is posted, and a batch posted before V8's young generation fills
+ * twice is freed young instead of being copied into the old generation and
+ * marked there. The writer stores the batches together (`readInWorker`).
+ */
+const WORKER_POST_LINES = 1000;
+/** Most batches stored in one transaction, whatever their lines. */
+const GROUP_MAX = 8;
+/** Batches the worker may post beyond a whole group before it waits for the writer: it reads on while a group is stored. */
+const WORKER_AHEAD = 4;
+
+/**
  * One log file being read into the database: detects encoding and format,
  * streams its lines through the format's parser and stores jobs, counter
  * readings and rejected lines in batches. Each batch's transaction also
@@ -187,18 +200,18 @@ export class LogFileSession {
       for (const l of chunk) {
         this.batcher.take(l);
         if (this.batcher.linesTaken >= this.batchLines) {
-          this.store(this.batcher.cut());
+          this.store([this.batcher.cut()]);
           committed = true;
         }
       }
     }
     // Also when nothing was read: the file's updated_at says when it was last looked at.
-    if (!committed || this.batcher.linesTaken > 0) this.store(this.batcher.cut());
+    if (!committed || this.batcher.linesTaken > 0) this.store([this.batcher.cut()]);
   }
 
   /** The file is complete: emit what the parser still holds and mark the file read to its end. */
   finish(): FileImportResult {
-    this.store(this.batcher.end());
+    this.store([this.batcher.end()]);
     return this.result;
   }
 
@@ -212,7 +225,8 @@ export class LogFileSession {
   readInWorker(): Promise<FileImportResult> {
     const job: ParseJob = {
       path: this.result.path, encoding: this.read.encoding, bomLength: this.read.bomLength, offset: this.batcher.readPosition,
-      lineBefore: this.batcher.readLine, format: this.parse.module.name, parser: this.parse.options, batchLines: this.batchLines,
+      lineBefore: this.batcher.readLine, format: this.parse.module.name, parser: this.parse.options,
+      batchLines: Math.min(WORKER_POST_LINES, this.batchLines), inFlight: GROUP_MAX + WORKER_AHEAD,
     };
     const autocheckpoint = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
     this.db.pragma(`wal_autocheckpoint = ${Math.max(autocheckpoint, IMPORT_AUTOCHECKPOINT)}`);
@@ -226,32 +240,49 @@ export class LogFileSession {
         if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
         fn();
       };
+      // The worker's batches, stored together once they hold batchLines lines: a batch as small as the worker posts would be a commit too many.
+      let group: JobBatch[] = [];
+      let groupLines = 0;
       worker.on('message', (message: ParseMessage) => {
         if (settled) return;
         if (message.type === 'failed') {
           settle(() => reject(new ImportError(this.result.path, message.message)));
           return;
         }
+        group.push(message.batch);
+        groupLines += message.batch.lines;
+        if (groupLines < this.batchLines && group.length < GROUP_MAX && !message.batch.finished) return;
         try {
-          this.store(message.batch);
+          this.store(group);
         } catch (err) {
           settle(() => reject(err instanceof Error ? err : new Error(String(err))));
           return;
         }
-        if (message.batch.finished) settle(() => resolve(this.result));
-        else worker.postMessage('stored');
+        if (message.batch.finished) {
+          settle(() => resolve(this.result));
+          return;
+        }
+        worker.postMessage(group.length);
+        group = [];
+        groupLines = 0;
       });
       worker.on('error', (err) => settle(() => reject(err)));
       worker.on('exit', (code) => settle(() => reject(new Error(`the parse worker exited (${code}) before the end of ${this.result.path}`))));
     });
   }
 
-  /** Stores a batch with the position it reaches, in one transaction. */
-  private store(batch: JobBatch): void {
-    this.db.transaction(() => this.writer.store(batch, this.now()))();
-    this.result.lines += batch.lines;
-    for (const r of batch.rejects) this.result.rejected.push({ line: r.line, reason: r.reason });
-    this.opts.onCommit?.({ line: batch.line, position: batch.position });
+  /** Stores batches read one after the other, with the position the last one reaches, in one transaction. */
+  private store(batches: JobBatch[]): void {
+    const now = this.now();
+    this.db.transaction(() => {
+      for (const batch of batches) this.writer.store(batch, now);
+    })();
+    for (const batch of batches) {
+      this.result.lines += batch.lines;
+      for (const r of batch.rejects) this.result.rejected.push({ line: r.line, reason: r.reason });
+    }
+    const last = batches.at(-1);
+    if (last) this.opts.onCommit?.({ line: last.line, position: last.position });
   }
 }
 

@@ -1,5 +1,5 @@
 import type { CounterReading, PrintJob } from '../../../shared/domain/printlog/job.js';
-import { jobIdentity } from './job-identity.js';
+import { contentText, jobKey } from '../../../shared/domain/printlog/job-key.js';
 
 /**
  * What is read from a file between two commits, in the form the parse side
@@ -45,7 +45,7 @@ const MAX_WORDS = 50_000;
 export interface BatchJob {
   job: PrintJob;
   line: number;
-  /** print_jobs id where the search for the job's row starts (job-identity.ts). */
+  /** print_jobs id where the search for the job's row starts (job-key.ts). */
   key: number;
   /** The how-manieth job of this content on its line. */
   k: number;
@@ -59,12 +59,12 @@ export interface BatchJob {
  * job passes here), usually a few hundred lines long.
  */
 function createLineSeen() {
-  // Most lines hold one job: their one content is kept as is, a Map only for a line with more.
-  let slots: (string | Map<string, number> | undefined)[] = [];
+  // Most lines hold one job: it is kept as it is, and only a line with a second one counts its contents' texts.
+  let slots: (PrintJob | Map<string, number> | undefined)[] = [];
   /** The line number of slots[0]. */
   let first = 0;
   return {
-    count(line: number, digest: string): number {
+    count(line: number, job: PrintJob): number {
       if (slots.length === 0) first = line;
       // A parser may report a job at a line before the ones it reported last (interleaved CUPS page lines).
       if (line < first) {
@@ -73,12 +73,13 @@ function createLineSeen() {
       }
       const seen = slots[line - first];
       if (seen === undefined) {
-        slots[line - first] = digest;
+        slots[line - first] = job;
         return 1;
       }
-      const counts = typeof seen === 'string' ? new Map([[seen, 1]]) : seen;
-      const k = (counts.get(digest) ?? 0) + 1;
-      counts.set(digest, k);
+      const counts = seen instanceof Map ? seen : new Map([[contentText(seen), 1]]);
+      const content = contentText(job);
+      const k = (counts.get(content) ?? 0) + 1;
+      counts.set(content, k);
       slots[line - first] = counts;
       return k;
     },
@@ -112,12 +113,11 @@ export class BatchBuilder {
   job(line: number, job: PrintJob): void {
     if (this.wordList.length > MAX_WORDS - JOB_WORDS) this.restartWords();
     if (this.jobs * JOB_NUMBERS === this.numbers.length) this.grow();
-    const id = jobIdentity(job);
     const n = this.numbers;
     const o = this.jobs * JOB_NUMBERS;
-    n[o] = id.key;
+    n[o] = jobKey(job);
     n[o + 1] = line;
-    n[o + 2] = this.seen.count(line, id.digest);
+    n[o + 2] = this.seen.count(line, job);
     n[o + 3] = job.pages;
     n[o + 4] = job.sheets;
     n[o + 5] = job.copies;

@@ -53,17 +53,19 @@ export interface ReadOptions {
 }
 
 interface Splitter {
-  /** The lines the chunk completes. */
-  push(chunk: Buffer): LogLine[];
+  /** The lines the chunk completes, a few hundred at a time: each group is decoded only when asked for. */
+  push(chunk: Buffer): Iterable<LogLine[]>;
   /** The bytes after the last newline, as a line. */
   rest(): LogLine | null;
 }
 
 /**
  * Splits a file into lines at byte level (so every line has exact byte
- * offsets to resume from) and decodes each, yielding the lines completed by
- * each chunk read as one array: one await per chunk, not per line.
- * Constant memory: one chunk's lines and the current partial line.
+ * offsets to resume from) and decodes each, yielding the lines a few hundred
+ * at a time: one await per group, not per line. A group is decoded when it is
+ * asked for, not a whole chunk read ahead: lines that are used up before the
+ * next group is made die young, cheap for the garbage collector.
+ * Constant memory: one group's lines and the current partial line.
  */
 export async function* readLineBatches(path: string, opts: ReadOptions): AsyncGenerator<LogLine[]> {
   const position = opts.offset === 0 ? opts.bomLength : opts.offset;
@@ -77,8 +79,7 @@ export async function* readLineBatches(path: string, opts: ReadOptions): AsyncGe
     }
     const chunk = skip > 0 ? raw.subarray(skip) : raw;
     skip = 0;
-    const lines = splitter.push(chunk);
-    if (lines.length > 0) yield lines;
+    for (const lines of splitter.push(chunk)) if (lines.length > 0) yield lines;
   }
   const rest = splitter.rest();
   if (rest && opts.lastLine === 'emit') yield [rest];
@@ -110,21 +111,25 @@ function singleByteSplitter(opts: ReadOptions, position: number): Splitter {
   let partial: Buffer | null = null;
   let chunkStart = position;
   return {
-    push(chunk) {
-      const lines: LogLine[] = [];
+    *push(chunk) {
       let from = 0;
       if (partial) {
         const nl = chunk.indexOf(0x0a);
         if (nl === -1) {
           partial = Buffer.concat([partial, chunk]);
           chunkStart += chunk.length;
-          return lines;
+          return;
         }
-        lines.push(decodeLine(Buffer.concat([partial, chunk.subarray(0, nl)]), ++line, chunkStart - partial.length, chunkStart + nl + 1));
+        const whole = decodeLine(Buffer.concat([partial, chunk.subarray(0, nl)]), ++line, chunkStart - partial.length, chunkStart + nl + 1);
         partial = null;
         from = nl + 1;
+        yield [whole];
       }
       const lastNl = chunk.lastIndexOf(0x0a);
+      const start = chunkStart;
+      // Advanced before the first group is handed out: the caller may stop asking at any group.
+      if (lastNl + 1 < chunk.length) partial = Buffer.from(chunk.subarray(lastNl + 1));
+      chunkStart += chunk.length;
       while (from <= lastNl) {
         // Decoded a slice at a time: a line's text refers to the string it was
         // cut from, and a string this small is freed young instead of waiting
@@ -132,21 +137,19 @@ function singleByteSplitter(opts: ReadOptions, position: number): Splitter {
         let sliceEnd = from + DECODE_SLICE >= lastNl ? lastNl : chunk.lastIndexOf(0x0a, from + DECODE_SLICE);
         if (sliceEnd < from) sliceEnd = chunk.indexOf(0x0a, from);
         const text = decodeBytes(chunk.subarray(from, sliceEnd + 1), opts.encoding);
+        const lines: LogLine[] = [];
         let t = 0;
         for (let b = from; b <= sliceEnd; ) {
           const nl = chunk.indexOf(0x0a, b);
           const tnl = text.indexOf('\n', t);
           const end = tnl > t && text.charCodeAt(tnl - 1) === 0x0d ? tnl - 1 : tnl;
-          lines.push({ text: text.slice(t, end), line: ++line, start: chunkStart + b, end: chunkStart + nl + 1 });
+          lines.push({ text: text.slice(t, end), line: ++line, start: start + b, end: start + nl + 1 });
           b = nl + 1;
           t = tnl + 1;
         }
         from = sliceEnd + 1;
+        yield lines;
       }
-      // A copy, so that a few bytes do not keep the whole chunk alive.
-      if (from < chunk.length) partial = Buffer.from(chunk.subarray(from));
-      chunkStart += chunk.length;
-      return lines;
     },
     rest: () => (partial ? decodeLine(partial, ++line, chunkStart - partial.length, chunkStart) : null),
   };
@@ -166,7 +169,7 @@ function doubleByteSplitter(opts: ReadOptions, position: number): Splitter {
   let pending: Buffer = Buffer.alloc(0);
   let pendingStart = position;
   return {
-    push(chunk) {
+    *push(chunk) {
       const buf = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
       const base = pendingStart;
       const lines: LogLine[] = [];
@@ -178,7 +181,7 @@ function doubleByteSplitter(opts: ReadOptions, position: number): Splitter {
       }
       pending = Buffer.from(buf.subarray(from));
       pendingStart = base + from;
-      return lines;
+      yield lines;
     },
     rest: () => (pending.length > 0 ? decodeLine(pending, ++line, pendingStart, pendingStart + pending.length) : null),
   };

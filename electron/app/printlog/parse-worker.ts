@@ -3,8 +3,9 @@
  * (import-file.ts `LogFileSession.readInWorker`): reads the file from where
  * the import starts, decodes, parses and works out each job's key, and posts
  * the batches (job-batch.ts) to the thread that stores them. That thread
- * answers each stored batch; a few batches at most wait for it, so memory
- * stays constant however far ahead of the database the reading could get.
+ * answers with the number of batches it has stored; a few batches at most
+ * wait for it, so memory stays constant however far ahead of the database
+ * the reading could get.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FormatName, ParserOptions } from '../../../shared/domain/printlog/format.js';
@@ -26,12 +27,11 @@ export interface ParseJob {
   parser: ParserOptions;
   /** Most lines per batch. */
   batchLines: number;
+  /** Batches posted and not yet stored after which the worker waits: enough to keep both threads busy, few enough to bound memory. */
+  inFlight: number;
 }
 
 export type ParseMessage = { type: 'batch'; batch: JobBatch } | { type: 'failed'; message: string };
-
-/** Batches posted and not yet stored: enough to keep both threads busy, few enough to bound memory. */
-const IN_FLIGHT = 4;
 
 const job = workerData as ParseJob;
 const port = parentPort;
@@ -39,8 +39,9 @@ if (!port) throw new Error('parse-worker.ts runs as a worker thread');
 
 let inFlight = 0;
 let waiting: (() => void) | null = null;
-port.on('message', () => {
-  inFlight -= 1;
+// The writer says how many batches it has stored.
+port.on('message', (stored: number) => {
+  inFlight -= stored;
   waiting?.();
   waiting = null;
 });
@@ -49,7 +50,7 @@ async function post(batch: JobBatch): Promise<void> {
   const message: ParseMessage = { type: 'batch', batch };
   port?.postMessage(message, [batch.numbers.buffer, batch.words.buffer]);
   inFlight += 1;
-  if (inFlight >= IN_FLIGHT) await new Promise<void>((resolve) => (waiting = resolve));
+  if (inFlight >= job.inFlight) await new Promise<void>((resolve) => (waiting = resolve));
 }
 
 try {

@@ -77,7 +77,7 @@ export function createPrintlogRepo(db: Db) {
       jobs = jobs + @jobs, pages = pages + @pages, sheets = sheets + @sheets, sightings = sightings + @sightings, rejected = rejected + @rejected,
       last_job_time = coalesce(max(last_job_time, @lastJobTime), last_job_time, @lastJobTime)
       WHERE id = @id`),
-    // The rows from a key on, and whether each holds the job's content: every column the content's SHA-1 covers.
+    // The rows from a key on, and whether each holds the job's content: every column the content's hash covers (job-key.ts).
     rowsFrom: db.prepare(`SELECT id, file_id AS fileId, line, time = @time AND user = @user AND printer = @printer AND client = @client
       AND document = @document AND pages = @pages AND sheets = @sheets AND copies = @copies AND sides IS @sides AND n_up = @nUp
       AND color IS @color AND paper_size = @paperSize AS same

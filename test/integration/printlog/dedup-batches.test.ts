@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../electron/app/db/connection.js';
 import { importFile, LogFileSession } from '../../../electron/app/printlog/import-file.js';
-import { jobIdentity } from '../../../electron/app/printlog/job-identity.js';
+import { jobKey } from '../../../shared/domain/printlog/job-key.js';
 import { papercutLogger } from '../../../shared/domain/printlog/formats/papercut-logger.js';
 import type { PrintJob } from '../../../shared/domain/printlog/job.js';
 import { fixturesDir } from '../../helpers/printlog-fixtures.js';
@@ -82,7 +82,7 @@ describe('deduplication in batches', () => {
     const parsed = papercutLogger.createParser({ timeZone: 'Asia/Tokyo' }).push(row(7).trimEnd(), 3)[0];
     if (parsed?.kind !== 'job') throw new Error('row 7 is not a job');
     const job: PrintJob = parsed.job;
-    const { key } = jobIdentity(job);
+    const key = jobKey(job);
     // Two other jobs hold job 7's key and the id after it, as a different content whose key is the
     // same or one less would.
     expect((await importLog(db, logFile('other.csv', [1000, 1001]))).jobs).toBe(2);

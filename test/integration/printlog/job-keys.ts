@@ -1,5 +1,5 @@
 import type { Db } from '../../../electron/app/db/connection.js';
-import { jobIdentity } from '../../../electron/app/printlog/job-identity.js';
+import { jobKey } from '../../../shared/domain/printlog/job-key.js';
 import type { PrintJob } from '../../../shared/domain/printlog/job.js';
 
 interface JobRow {
@@ -32,7 +32,7 @@ export function keysConsistent(db: Db): number[] {
   const rows = db.prepare('SELECT * FROM print_jobs ORDER BY id').all() as JobRow[];
   const taken = new Set(rows.map((r) => r.id));
   return rows.filter((r) => {
-    const { key } = jobIdentity(jobOfRow(r));
+    const key = jobKey(jobOfRow(r));
     if (key > r.id) return true;
     for (let id = key; id < r.id; id++) if (!taken.has(id)) return true;
     return false;

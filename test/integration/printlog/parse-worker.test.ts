@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,5 +63,20 @@ describe('the parse worker of whole-file imports', () => {
     expect(await importFile(db, log, { clock: testClock(), parseWorkerFrom: 0 })).toMatchObject({ jobs: 0, duplicates: totals.jobs });
     expect(storedTotals(db)).toEqual(countedTotals(db));
     expect(keysConsistent(db)).toEqual([]);
+  });
+
+  it('stores the batches the worker posts together, one transaction per batchLines lines, and the last at the end of the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kamiless-parse-worker-'));
+    const log = join(dir, 'papercut-print-log-all-time.csv');
+    const totals = await writePrintLoggerFile(log, 20_000, 0);
+    const db = testDb();
+    const commits: { line: number; position: number }[] = [];
+    const result = await importFile(db, log, { clock: testClock(), parseWorkerFrom: 0, batchLines: 4500, onCommit: (c) => commits.push(c) });
+    expect(result).toMatchObject({ jobs: totals.jobs, duplicates: 0, lines: totals.jobs + 2 });
+    // The worker posts every 1,000 lines: five batches make the 4,500 lines of a transaction.
+    expect(commits.map((c) => c.line)).toEqual([5000, 10000, 15000, 20000, 20002]);
+    expect(commits.at(-1)?.position).toBe(statSync(log).size);
+    expect(db.prepare('SELECT line, position, finished FROM log_files').get()).toEqual({ line: 20002, position: statSync(log).size, finished: 1 });
+    expect(storedTotals(db)).toEqual(countedTotals(db));
   });
 });
