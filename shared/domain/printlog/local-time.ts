@@ -41,6 +41,8 @@ const hourOffsets = new Map<string, Map<number, number>>();
  * asks this for every line, so the offset is remembered per UTC hour, but only
  * for an hour whose first and last second have the same offset: no zone
  * changes its offset twice within an hour, so such an hour has no change in it.
+ * An hour right after one remembered (a log runs hour after hour) needs only
+ * its last second asked: the hour before ends with the offset it starts with.
  */
 function offsetAt(epochMs: number, timeZone: string): number {
   let zone = hourOffsets.get(timeZone);
@@ -51,13 +53,12 @@ function offsetAt(epochMs: number, timeZone: string): number {
   const hour = Math.floor(epochMs / HOUR_MS);
   const cached = zone.get(hour);
   if (cached !== undefined) return cached;
-  const offset = offsetFromIntl(epochMs, timeZone);
   const start = hour * HOUR_MS;
-  if (offsetFromIntl(start, timeZone) === offset && offsetFromIntl(start + HOUR_MS - 1000, timeZone) === offset) {
-    if (zone.size >= MAX_CACHED_HOURS) zone.clear();
-    zone.set(hour, offset);
-  }
-  return offset;
+  const atEnd = offsetFromIntl(start + HOUR_MS - 1000, timeZone);
+  if (zone.get(hour - 1) !== atEnd && offsetFromIntl(start, timeZone) !== atEnd) return offsetFromIntl(epochMs, timeZone);
+  if (zone.size >= MAX_CACHED_HOURS) zone.clear();
+  zone.set(hour, atEnd);
+  return atEnd;
 }
 
 /** True when the fields form a real calendar date and time (no 31 April, no 25:00). */

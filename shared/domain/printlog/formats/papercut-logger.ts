@@ -4,6 +4,7 @@ import { localTimeToIso } from '../local-time.js';
 import { splitCsvLine } from './csv-line.js';
 import { parseCount, plainCount } from './numbers.js';
 import { hasControlCharacters, shown } from './reason-text.js';
+import { WordCache } from './word-cache.js';
 
 /**
  * PaperCut Print Logger CSV (fixtures README, "papercut-logger"): a banner
@@ -117,61 +118,142 @@ function timeOf(text: string, timeZone: string): Field<string> {
 
 const reject = (line: number, reason: string): ParseEvent => ({ kind: 'reject', line, reason });
 
-/**
- * A row exactly as the logger writes it, matched in one pass (every line of a
- * log passes here): no control character and no quote outside a quoted
- * Document Name, Time as `YYYY-MM-DD HH:MM:SS`, Pages and Copies in plain
- * digits, Duplex and Grayscale as their words or empty, 14 fields or 15 with
- * the trailing comma's empty one. It captures User, Pages, Copies, Printer,
- * the Document Name (quoted, or not), Client, Paper Size, Duplex and
- * Grayscale. Any other row goes through `splitCsvLine` and the readers that
- * name what is wrong, which read a row matched here the same way.
- */
-const PLAIN_ROW = new RegExp(
-  [
-    '^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d',
-    '([^,"\\x00-\\x1f\\x7f]*)', '(\\d{1,15})', '(\\d{1,15})', '([^,"\\x00-\\x1f\\x7f]*)',
-    '(?:"([^"\\x00-\\x1f\\x7f]*(?:""[^"\\x00-\\x1f\\x7f]*)*)"|([^,"\\x00-\\x1f\\x7f]*))',
-    '([^,"\\x00-\\x1f\\x7f]*)', '([^,"\\x00-\\x1f\\x7f]*)',
-    '[^,"\\x00-\\x1f\\x7f]*', '[^,"\\x00-\\x1f\\x7f]*', '[^,"\\x00-\\x1f\\x7f]*',
-    '(DUPLEX|NOT DUPLEX|)', '(GRAYSCALE|NOT GRAYSCALE|)', '[^,"\\x00-\\x1f\\x7f]*,?$',
-  ].join(','),
-);
-const DOUBLED_QUOTE = /""/g;
-const MAX_PLAIN_ROW = 4096;
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+/** Not a character of an unquoted field as the logger writes it: a comma ends the field, a quote or a control character is odd. */
+const isOdd = (c: number): boolean => c === QUOTE || c < 0x20 || c === 0x7f;
 
-/** A row in the logger's own form (PLAIN_ROW) as its job, or null for any other row, or a time that is no valid time. */
-function plainRow(row: string, line: number, timeZone: string): ParseEvent | null {
-  // A row longer than any the logger writes is left to the general reader: a regular expression's backtracking stack has a limit.
-  if (row.length > MAX_PLAIN_ROW) return null;
-  const m = PLAIN_ROW.exec(row);
-  if (m === null) return null;
-  // Copies 0 is refused by the general reader, with its reason; a time that is no real time too.
-  const copies = plainCount(m[3] ?? '') ?? 0;
-  const time = copies < 1 ? null : isoAsWritten(row, timeZone, 0);
+/** Where the unquoted field from `from` ends (the comma after it), or -1 when it holds an odd character or is not followed by a comma. */
+function fieldEnd(row: string, from: number): number {
+  for (let i = from; i < row.length; i++) {
+    const c = row.charCodeAt(i);
+    if (c === COMMA) return i;
+    if (isOdd(c)) return -1;
+  }
+  return -1;
+}
+
+/** The count of 1 to 15 ASCII digits from `from` up to a comma, or -1. `end` receives where the comma is. */
+function countAt(row: string, from: number, end: { at: number }): number {
+  let n = 0;
+  let i = from;
+  for (; i < row.length && i - from < 16; i++) {
+    const d = row.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) break;
+    n = n * 10 + d;
+  }
+  if (i === from || i - from > 15 || row.charCodeAt(i) !== COMMA) return -1;
+  end.at = i;
+  return n;
+}
+
+/** The field from `from` to `to` is exactly `word` (or empty when `word` is ''). */
+const fieldIs = (row: string, from: number, to: number, word: string): boolean => to - from === word.length && row.startsWith(word, from);
+
+/**
+ * A row exactly as the logger writes it, read in one pass without a regular
+ * expression or a string per field (every line of a log passes here): no
+ * control character and no quote outside a quoted Document Name, Time as
+ * `YYYY-MM-DD HH:MM:SS`, Pages and Copies in plain digits (at least one copy),
+ * Duplex and Grayscale as their words or empty, 14 fields or 15 with the
+ * trailing comma's empty one. Any other row is null: it goes through
+ * `splitCsvLine` and the readers that name what is wrong, which read a row
+ * accepted here the same way (a test holds them to it).
+ */
+export function plainRow(row: string, line: number, timeZone: string, words: WordCache): ParseEvent | null {
+  if (row.charCodeAt(19) !== COMMA) return null;
+  const userEnd = fieldEnd(row, 20);
+  if (userEnd < 0) return null;
+  const end = { at: 0 };
+  const pagesPerCopy = countAt(row, userEnd + 1, end);
+  if (pagesPerCopy < 0) return null;
+  const copies = countAt(row, end.at + 1, end);
+  // Copies 0 is refused by the general reader, with its reason.
+  if (copies < 1) return null;
+  const printerStart = end.at + 1;
+  const printerEnd = fieldEnd(row, printerStart);
+  if (printerEnd < 0) return null;
+  let document: string;
+  let documentEnd: number;
+  if (row.charCodeAt(printerEnd + 1) === QUOTE) {
+    // "…" with "" for a quote inside: ends at a quote followed by a comma.
+    let doubled = false;
+    let i = printerEnd + 2;
+    for (;;) {
+      if (i >= row.length) return null;
+      const c = row.charCodeAt(i);
+      if (c === QUOTE) {
+        if (row.charCodeAt(i + 1) !== QUOTE) break;
+        doubled = true;
+        i += 2;
+        continue;
+      }
+      if (c < 0x20 || c === 0x7f) return null;
+      i += 1;
+    }
+    if (row.charCodeAt(i + 1) !== COMMA) return null;
+    const quoted = row.slice(printerEnd + 2, i);
+    document = doubled ? quoted.replace(DOUBLED_QUOTE, '"') : quoted;
+    documentEnd = i + 1;
+  } else {
+    documentEnd = fieldEnd(row, printerEnd + 1);
+    if (documentEnd < 0) return null;
+    document = row.slice(printerEnd + 1, documentEnd);
+  }
+  const clientEnd = fieldEnd(row, documentEnd + 1);
+  if (clientEnd < 0) return null;
+  const paperEnd = fieldEnd(row, clientEnd + 1);
+  if (paperEnd < 0) return null;
+  // Language, Height and Width: not read.
+  let at = paperEnd;
+  for (let f = 0; f < 3 && at >= 0; f++) at = fieldEnd(row, at + 1);
+  if (at < 0) return null;
+  const duplexEnd = fieldEnd(row, at + 1);
+  if (duplexEnd < 0) return null;
+  let sides: 1 | 2 | null;
+  if (fieldIs(row, at + 1, duplexEnd, 'NOT DUPLEX')) sides = 1;
+  else if (fieldIs(row, at + 1, duplexEnd, 'DUPLEX')) sides = 2;
+  else if (duplexEnd === at + 1) sides = null;
+  else return null;
+  const grayEnd = fieldEnd(row, duplexEnd + 1);
+  if (grayEnd < 0) return null;
+  let color: boolean | null;
+  if (fieldIs(row, duplexEnd + 1, grayEnd, 'GRAYSCALE')) color = false;
+  else if (fieldIs(row, duplexEnd + 1, grayEnd, 'NOT GRAYSCALE')) color = true;
+  else if (grayEnd === duplexEnd + 1) color = null;
+  else return null;
+  // Size, then the trailing comma or the end of the row.
+  for (let i = grayEnd + 1; i < row.length; i++) {
+    const c = row.charCodeAt(i);
+    if (c === COMMA) {
+      if (i !== row.length - 1) return null;
+      break;
+    }
+    if (isOdd(c)) return null;
+  }
+  // A time that is no real time is refused by the general reader, with its reason.
+  const time = isoAsWritten(row, timeZone, 0);
   if (time === null) return null;
-  const pages = plainCount(m[2] ?? '') ?? 0;
-  const sides = m[9] === 'DUPLEX' ? 2 : m[9] === 'NOT DUPLEX' ? 1 : null;
-  const quoted = m[5];
   const job: PrintJob = {
     time,
-    user: (m[1] ?? '').trim(),
-    printer: (m[4] ?? '').trim(),
-    client: (m[7] ?? '').trim(),
-    document: quoted === undefined ? (m[6] ?? '') : quoted.includes('""') ? quoted.replace(DOUBLED_QUOTE, '"') : quoted,
-    pages: pages * copies,
-    sheets: sheetsOf(pages, copies, sides),
+    user: words.trimmed(row, 20, userEnd),
+    printer: words.trimmed(row, printerStart, printerEnd),
+    client: words.trimmed(row, documentEnd + 1, clientEnd),
+    document,
+    pages: pagesPerCopy * copies,
+    sheets: sheetsOf(pagesPerCopy, copies, sides),
     copies,
     sides,
     nUp: 1,
-    color: m[10] === 'GRAYSCALE' ? false : m[10] === 'NOT GRAYSCALE' ? true : null,
-    paperSize: (m[8] ?? '').trim(),
+    color,
+    paperSize: words.trimmed(row, clientEnd + 1, paperEnd),
   };
   return { kind: 'job', line, job };
 }
+const DOUBLED_QUOTE = /""/g;
 
-function parseRow(row: string, line: number, timeZone: string): ParseEvent {
-  const plain = plainRow(row, line, timeZone);
+function parseRow(row: string, line: number, timeZone: string, words: WordCache): ParseEvent {
+  const plain = plainRow(row, line, timeZone, words);
   if (plain !== null) return plain;
   if (hasControlCharacters(row)) return reject(line, 'the line holds control characters (binary data, not a Print Logger row)');
   const split = splitCsvLine(row);
@@ -233,6 +315,7 @@ function createParser(timeZone: string): LineParser {
   // by its words, because it is translated; a data row there starts with a digit.
   // By line number, not "first line pushed": a resumed read starts mid-file.
   let headerMayFollow = false;
+  const words = new WordCache();
   return {
     push(text, line) {
       const row = line === 1 ? stripBom(text) : text;
@@ -245,7 +328,7 @@ function createParser(timeZone: string): LineParser {
       const maybeHeader = headerMayFollow || line === 1;
       headerMayFollow = false;
       if (maybeHeader && !/^\d/.test(row.trimStart())) return [];
-      return [parseRow(row, line, timeZone)];
+      return [parseRow(row, line, timeZone, words)];
     },
     end: () => [],
     // Every line is a whole record: nothing is ever held.

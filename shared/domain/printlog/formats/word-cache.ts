@@ -1,0 +1,48 @@
+/**
+ * The words of a log that repeat from line to line (users, printers,
+ * clients, paper sizes), read out of a line without cutting a new string
+ * each time: a word already met is found by a hash of its characters where
+ * they stand, and the string kept for it is returned. A parser that reads
+ * every line of a million-line log makes far less garbage that way, and the
+ * import's maps of words find a string they have hashed before.
+ */
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/** A log whose words never repeat must not grow the cache without end. */
+const MAX_WORDS = 10_000;
+
+/** Whether `trim()` would remove the character (ECMAScript WhiteSpace and LineTerminator). */
+export function isTrimmed(c: number): boolean {
+  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * A string of its own with the text of `s`: a substring may refer to the
+ * whole text it was cut from (V8's sliced strings), which a word kept for the
+ * rest of the import must not hold on to.
+ */
+function ownCopy(s: string): string {
+  // Joining makes a new string of the characters; this runs once per new word.
+  return s.split('').join('');
+}
+
+export class WordCache {
+  private readonly byHash = new Map<number, string>();
+
+  /** `text.slice(from, to).trim()`. */
+  trimmed(text: string, from: number, to: number): string {
+    if (to > from && (isTrimmed(text.charCodeAt(from)) || isTrimmed(text.charCodeAt(to - 1)))) return text.slice(from, to).trim();
+    let h = FNV_OFFSET;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+    const known = this.byHash.get(h);
+    if (known !== undefined && known.length === to - from && text.startsWith(known, from)) return known;
+    const word = ownCopy(text.slice(from, to));
+    if (known === undefined) {
+      if (this.byHash.size >= MAX_WORDS) this.byHash.clear();
+      this.byHash.set(h, word);
+    }
+    return word;
+  }
+}
