@@ -16,6 +16,7 @@ try {
     clock: { now: () => Date.now() + job.clockOffset },
     source: job.source,
     batchLines: job.batchLines,
+    nativeBinding: job.nativeBinding,
     ...(job.format !== undefined && { format: job.format }),
   });
   post({ type: 'done', outcome: toOutcome(result, job.rejectedShown) });
