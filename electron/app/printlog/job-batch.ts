@@ -110,12 +110,13 @@ export class BatchBuilder {
   private readings: JobBatch['readings'] = [];
   private rejects: JobBatch['rejects'] = [];
 
-  job(line: number, job: PrintJob): void {
+  /** `second`: the Unix second of the job's time, when the parser knows it. */
+  job(line: number, job: PrintJob, second?: number): void {
     if (this.wordList.length > MAX_WORDS - JOB_WORDS) this.restartWords();
     if (this.jobs * JOB_NUMBERS === this.numbers.length) this.grow();
     const n = this.numbers;
     const o = this.jobs * JOB_NUMBERS;
-    n[o] = jobKey(job);
+    n[o] = second === undefined ? jobKey(job) : jobKey(job, second);
     n[o + 1] = line;
     n[o + 2] = this.seen.count(line, job);
     n[o + 3] = job.pages;

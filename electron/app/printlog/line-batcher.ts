@@ -74,7 +74,7 @@ export class LineBatcher {
   private apply(event: ParseEvent): void {
     switch (event.kind) {
       case 'job':
-        this.builder.job(event.line, event.job);
+        this.builder.job(event.line, event.job, event.second);
         break;
       case 'counter':
         this.builder.reading(event.line, event.reading);

@@ -6,7 +6,13 @@ import type { CounterReading, PrintJob } from './job.js';
  * reported at its first line).
  */
 export type ParseEvent =
-  | { kind: 'job'; line: number; job: PrintJob }
+  | {
+    kind: 'job';
+    line: number;
+    job: PrintJob;
+    /** The Unix second of `job.time` (job-key.ts `unixSeconds`), when the parser read it from the time's digits: spares reading the text again. */
+    second?: number;
+  }
   | { kind: 'counter'; line: number; reading: CounterReading }
   | { kind: 'reject'; line: number; reason: string };
 

@@ -105,7 +105,8 @@ const localHours = new Map<string, Map<number, LocalHour>>();
 const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
 /** `MM:SS.000Z` of each second of an hour, made when first asked for: a time is its hour's prefix and one of these, one concatenation. */
 let minuteSeconds: string[] | null = null;
-const minuteSecond = (i: number): string =>
+/** The `MM:SS.000Z` that ends the ISO text of a time `i` = minute × 60 + second into its hour. */
+export const minuteSecondText = (i: number): string =>
   (minuteSeconds ??= Array.from({ length: 3600 }, (_, s) => `${TWO_DIGITS[Math.floor(s / 60)] ?? ''}:${TWO_DIGITS[s % 60] ?? ''}.000Z`))[i] ?? '';
 const isIn = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
 
@@ -131,8 +132,22 @@ export function localTimeToIso(year: number, month: number, day: number, hour: n
   }
   if (known === 'invalid') return null;
   if (known === 'mixed') return new Date(epochOf({ year, month, day, hour, minute, second }, timeZone)).toISOString();
-  if (known.isoPrefix !== null) return known.isoPrefix + minuteSecond(minute * 60 + second);
+  if (known.isoPrefix !== null) return known.isoPrefix + minuteSecondText(minute * 60 + second);
   return new Date(Date.UTC(year, month - 1, day, hour, minute, second) - known.offset).toISOString();
+}
+
+/**
+ * A local hour whose times are its UTC ISO prefix and their local minutes and
+ * seconds (`isoPrefix + 'MM:SS.000Z'`, the instant `unixSeconds + MM × 60 +
+ * SS`), or null when its times are not that simple (no such hour, an offset
+ * change near it, an offset that is not whole hours): then ask
+ * `localTimeToIso` time by time.
+ */
+export function localHourStart(year: number, month: number, day: number, hour: number, timeZone = 'Asia/Tokyo'): { isoPrefix: string; unixSeconds: number } | null {
+  if (!(Number.isInteger(year) && isIn(month, 1, 12) && isIn(day, 1, 31) && isIn(hour, 0, 23))) return null;
+  const known = describeHour(year, month, day, hour, timeZone);
+  if (known === 'invalid' || known === 'mixed' || known.isoPrefix === null) return null;
+  return { isoPrefix: known.isoPrefix, unixSeconds: (Date.UTC(year, month - 1, day, hour) - known.offset) / 1000 };
 }
 
 /** The UTC instant (ISO string) of a wall-clock time in `timeZone`, or null for an impossible time. */

@@ -9,7 +9,7 @@ import { normalizeEncoding } from '../../../electron/app/printlog/encoding.js';
 import { importFile, type ImportOptions } from '../../../electron/app/printlog/import-file.js';
 import { createImportsRepo } from '../../../electron/app/printlog/imports.repo.js';
 import { papercutLogger } from '../../../shared/domain/printlog/formats/papercut-logger.js';
-import { contentBits } from '../../../shared/domain/printlog/job-key.js';
+import { contentBits, unixSeconds } from '../../../shared/domain/printlog/job-key.js';
 import { parseMapping } from '../../../shared/domain/printlog/mapping.js';
 import { fixturesDir, loadExpected } from '../../helpers/printlog-fixtures.js';
 import { testClock } from '../../helpers/test-app.js';
@@ -210,7 +210,7 @@ describe('migration 0015 (job keys without SHA-1)', () => {
     const bitsOf = (doc: string) => {
       const event = parser.push(row(doc).trimEnd(), 3)[0];
       if (event?.kind !== 'job') throw new Error(`not a job: ${doc}`);
-      return contentBits(event.job);
+      return contentBits(event.job, unixSeconds(event.job.time));
     };
     // Two documents of the same second whose contents hash to the same 21 bits: one key for both.
     const byBits = new Map<number, string>();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { plainRow } from '../../../shared/domain/printlog/formats/papercut-logger.js';
-import { WordCache } from '../../../shared/domain/printlog/formats/word-cache.js';
+import { PlainRows, plainRow } from '../../../shared/domain/printlog/formats/papercut-logger.js';
 import type { ParseEvent } from '../../../shared/domain/printlog/format.js';
 import { sheetsOf } from '../../../shared/domain/printlog/job.js';
+import { unixSeconds } from '../../../shared/domain/printlog/job-key.js';
 import { localTimeToIso } from '../../../shared/domain/printlog/local-time.js';
 
 /**
@@ -21,17 +21,18 @@ const PLAIN_ROW = new RegExp(
   ].join(','),
 );
 
-function byRegex(row: string, line: number): ParseEvent | null {
+/** What the regular expression made of a row, and the Unix second of its time, which the hand-written reader adds. */
+function byRegex(row: string, line: number, timeZone = 'Asia/Tokyo'): ParseEvent | null {
   const m = PLAIN_ROW.exec(row);
   if (m === null) return null;
   const copies = Number(m[9]);
-  const time = localTimeToIso(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), 'Asia/Tokyo');
+  const time = localTimeToIso(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), timeZone);
   if (copies < 1 || time === null) return null;
   const pages = Number(m[8]);
   const sides = m[15] === 'DUPLEX' ? 2 : m[15] === 'NOT DUPLEX' ? 1 : null;
   const quoted = m[11];
   return {
-    kind: 'job', line, job: {
+    kind: 'job', line, second: unixSeconds(time), job: {
       time, user: (m[7] ?? '').trim(), printer: (m[10] ?? '').trim(), client: (m[13] ?? '').trim(),
       document: quoted === undefined ? (m[12] ?? '') : quoted.replaceAll('""', '"'),
       pages: pages * copies, sheets: sheetsOf(pages, copies, sides), copies, sides, nUp: 1,
@@ -89,12 +90,12 @@ function makeRow(r: () => number): string {
 describe('Print Logger rows in the logger\'s own form', () => {
   it('are taken, and read, exactly as the regular expression before took and read them', () => {
     const r = random(20261126);
-    const words = new WordCache();
+    const rows = new PlainRows('Asia/Tokyo');
     let taken = 0;
     for (let i = 0; i < 30_000; i++) {
       const row = makeRow(r);
       const want = byRegex(row, i);
-      expect(plainRow(row, i, 'Asia/Tokyo', words), row).toEqual(want);
+      expect(plainRow(row, i, rows), row).toEqual(want);
       if (want !== null) taken += 1;
     }
     // Both kinds met often enough to mean something.
@@ -103,9 +104,9 @@ describe('Print Logger rows in the logger\'s own form', () => {
   });
 
   it('give the same words again as the same strings, and keep none of the row they were read from', () => {
-    const words = new WordCache();
-    const first = plainRow('2024-04-01 09:00:12,sato-k,1,1,HONCHO-SOUMU-MFP01,"a.pdf",PC-3,A4,PCL6,,,DUPLEX,GRAYSCALE,1kb,', 1, 'Asia/Tokyo', words);
-    const second = plainRow('2024-04-01 09:00:13,sato-k,2,1,HONCHO-SOUMU-MFP01,"b.pdf",PC-4,A4,PCL6,,,DUPLEX,GRAYSCALE,1kb,', 2, 'Asia/Tokyo', words);
+    const rows = new PlainRows('Asia/Tokyo');
+    const first = plainRow('2024-04-01 09:00:12,sato-k,1,1,HONCHO-SOUMU-MFP01,"a.pdf",PC-3,A4,PCL6,,,DUPLEX,GRAYSCALE,1kb,', 1, rows);
+    const second = plainRow('2024-04-01 09:00:13,sato-k,2,1,HONCHO-SOUMU-MFP01,"b.pdf",PC-4,A4,PCL6,,,DUPLEX,GRAYSCALE,1kb,', 2, rows);
     if (first?.kind !== 'job' || second?.kind !== 'job') throw new Error('not jobs');
     expect(second.job.printer).toBe('HONCHO-SOUMU-MFP01');
     expect(second.job.client).toBe('PC-4');
@@ -114,12 +115,31 @@ describe('Print Logger rows in the logger\'s own form', () => {
   });
 
   it('tell apart two words whose hashes are the same', () => {
-    const words = new WordCache();
+    const rows = new PlainRows('Asia/Tokyo');
     // FNV-1a gives both 'PC-386889' and 'PC-2108764' the same 32 bits; same-length words are checked the same way.
     for (const client of ['PC-386889', 'PC-2108764', 'PC-386889', 'PC-2108764']) {
       const row = `2024-04-01 09:00:12,sato-k,1,1,P1,"a.pdf",${client},A4,PCL6,,,DUPLEX,GRAYSCALE,1kb,`;
-      const event = plainRow(row, 1, 'Asia/Tokyo', words);
+      const event = plainRow(row, 1, rows);
       expect(event?.kind === 'job' && event.job.client).toBe(client);
+    }
+  });
+
+  it('read their times as the zone has them, hour after hour across offset changes, with the second of each', () => {
+    const days = [[2024, 3, 10], [2024, 3, 31], [2024, 11, 3], [2024, 10, 6], [2024, 6, 15]];
+    for (const timeZone of ['Asia/Tokyo', 'America/New_York', 'Europe/London', 'Asia/Kolkata', 'Australia/Lord_Howe', 'UTC']) {
+      const rows = new PlainRows(timeZone);
+      for (const [y = 0, mo = 0, d = 0] of days) {
+        for (let minutes = 0; minutes < 24 * 60; minutes += 7) {
+          const local = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+          const row = `${local},sato-k,1,1,P1,"a.pdf",PC-1,A4,PCL6,,,DUPLEX,GRAYSCALE,1kb,`;
+          const got = plainRow(row, 1, rows);
+          const want = byRegex(row, 1, timeZone);
+          if (got?.kind !== 'job' || want?.kind !== 'job') throw new Error(`${timeZone} ${local}: not a job`);
+          expect(got.job.time, `${timeZone} ${local}`).toBe(want.job.time);
+          // Known from the digits where the hour is simple; otherwise left to be read from the text.
+          if (got.second !== undefined) expect(got.second, `${timeZone} ${local}`).toBe(unixSeconds(got.job.time));
+        }
+      }
     }
   });
 });

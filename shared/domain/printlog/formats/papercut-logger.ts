@@ -1,6 +1,6 @@
 import type { FormatModule, LineParser, ParseEvent } from '../format.js';
 import { sheetsOf, type PrintJob } from '../job.js';
-import { localTimeToIso } from '../local-time.js';
+import { localHourStart, localTimeToIso, minuteSecondText } from '../local-time.js';
 import { splitCsvLine } from './csv-line.js';
 import { parseCount, plainCount } from './numbers.js';
 import { hasControlCharacters, shown } from './reason-text.js';
@@ -98,13 +98,58 @@ const twoDigits = (text: string, i: number): number => digit(text, i) * 10 + dig
 function isoAsWritten(text: string, timeZone: string, at = -1): string | null {
   const o = at < 0 ? 0 : at;
   if (at < 0 && text.length !== 19) return null;
-  if (text.charCodeAt(o + 4) !== 0x2d || text.charCodeAt(o + 7) !== 0x2d || text.charCodeAt(o + 10) !== 0x20 || text.charCodeAt(o + 13) !== 0x3a || text.charCodeAt(o + 16) !== 0x3a) return null;
-  for (const i of DIGIT_POSITIONS) if (!isDigitAt(text, o + i)) return null;
+  if (!hasTimeShape(text, o)) return null;
   return localTimeToIso(
     twoDigits(text, o) * 100 + twoDigits(text, o + 2), twoDigits(text, o + 5), twoDigits(text, o + 8), twoDigits(text, o + 11), twoDigits(text, o + 14), twoDigits(text, o + 17), timeZone,
   );
 }
 const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+
+/** `text` holds `DDDD-DD-DD DD:DD:DD` (D a digit) from `o` on. */
+function hasTimeShape(text: string, o: number): boolean {
+  if (text.charCodeAt(o + 4) !== 0x2d || text.charCodeAt(o + 7) !== 0x2d || text.charCodeAt(o + 10) !== 0x20 || text.charCodeAt(o + 13) !== 0x3a || text.charCodeAt(o + 16) !== 0x3a) return false;
+  for (const i of DIGIT_POSITIONS) if (!isDigitAt(text, o + i)) return false;
+  return true;
+}
+
+/**
+ * What a parser keeps from row to row to read the rows in the logger's own
+ * form quickly: the words met, and the hour of the last time read, so that a
+ * time in the same hour (most rows: a log runs in time order) is that hour's
+ * UTC text and instant plus its minutes and seconds.
+ */
+export class PlainRows {
+  readonly words = new WordCache();
+  /** The Unix second of the last time `time` read, or null when it was read the long way. */
+  second: number | null = null;
+  /** `YYYY-MM-DD HH` of the hour below, as the rows write it. */
+  private hourText = '';
+  private isoPrefix = '';
+  private hourSeconds = 0;
+
+  constructor(private readonly timeZone: string) {}
+
+  /** The time at the start of `row` exactly as `isoAsWritten(row, timeZone, 0)` reads it. */
+  time(row: string): string | null {
+    if (!hasTimeShape(row, 0)) return null;
+    const minute = twoDigits(row, 14);
+    const second = twoDigits(row, 17);
+    this.second = null;
+    if (minute > 59 || second > 59) return null;
+    if (this.hourText.length !== 13 || !row.startsWith(this.hourText)) {
+      const start = localHourStart(twoDigits(row, 0) * 100 + twoDigits(row, 2), twoDigits(row, 5), twoDigits(row, 8), twoDigits(row, 11), this.timeZone);
+      if (start === null) {
+        this.hourText = '';
+        return isoAsWritten(row, this.timeZone, 0);
+      }
+      this.hourText = row.slice(0, 13);
+      this.isoPrefix = start.isoPrefix;
+      this.hourSeconds = start.unixSeconds;
+    }
+    this.second = this.hourSeconds + minute * 60 + second;
+    return this.isoPrefix + minuteSecondText(minute * 60 + second);
+  }
+}
 
 function timeOf(text: string, timeZone: string): Field<string> {
   let iso = isoAsWritten(text, timeZone);
@@ -160,7 +205,8 @@ const fieldIs = (row: string, from: number, to: number, word: string): boolean =
  * `splitCsvLine` and the readers that name what is wrong, which read a row
  * accepted here the same way (a test holds them to it).
  */
-export function plainRow(row: string, line: number, timeZone: string, words: WordCache): ParseEvent | null {
+export function plainRow(row: string, line: number, rows: PlainRows): ParseEvent | null {
+  const { words } = rows;
   if (row.charCodeAt(19) !== COMMA) return null;
   const userEnd = fieldEnd(row, 20);
   if (userEnd < 0) return null;
@@ -232,13 +278,13 @@ export function plainRow(row: string, line: number, timeZone: string, words: Wor
     if (isOdd(c)) return null;
   }
   // A time that is no real time is refused by the general reader, with its reason.
-  const time = isoAsWritten(row, timeZone, 0);
+  const time = rows.time(row);
   if (time === null) return null;
   const job: PrintJob = {
     time,
-    user: words.trimmed(row, 20, userEnd),
-    printer: words.trimmed(row, printerStart, printerEnd),
-    client: words.trimmed(row, documentEnd + 1, clientEnd),
+    user: words.trimmed(row, 20, userEnd, USER),
+    printer: words.trimmed(row, printerStart, printerEnd, PRINTER),
+    client: words.trimmed(row, documentEnd + 1, clientEnd, CLIENT),
     document,
     pages: pagesPerCopy * copies,
     sheets: sheetsOf(pagesPerCopy, copies, sides),
@@ -246,14 +292,14 @@ export function plainRow(row: string, line: number, timeZone: string, words: Wor
     sides,
     nUp: 1,
     color,
-    paperSize: words.trimmed(row, clientEnd + 1, paperEnd),
+    paperSize: words.trimmed(row, clientEnd + 1, paperEnd, PAPER_SIZE),
   };
-  return { kind: 'job', line, job };
+  return rows.second === null ? { kind: 'job', line, job } : { kind: 'job', line, job, second: rows.second };
 }
 const DOUBLED_QUOTE = /""/g;
 
-function parseRow(row: string, line: number, timeZone: string, words: WordCache): ParseEvent {
-  const plain = plainRow(row, line, timeZone, words);
+function parseRow(row: string, line: number, timeZone: string, rows: PlainRows): ParseEvent {
+  const plain = plainRow(row, line, rows);
   if (plain !== null) return plain;
   if (hasControlCharacters(row)) return reject(line, 'the line holds control characters (binary data, not a Print Logger row)');
   const split = splitCsvLine(row);
@@ -315,7 +361,7 @@ function createParser(timeZone: string): LineParser {
   // by its words, because it is translated; a data row there starts with a digit.
   // By line number, not "first line pushed": a resumed read starts mid-file.
   let headerMayFollow = false;
-  const words = new WordCache();
+  const rows = new PlainRows(timeZone);
   return {
     push(text, line) {
       const row = line === 1 ? stripBom(text) : text;
@@ -328,7 +374,7 @@ function createParser(timeZone: string): LineParser {
       const maybeHeader = headerMayFollow || line === 1;
       headerMayFollow = false;
       if (maybeHeader && !/^\d/.test(row.trimStart())) return [];
-      return [parseRow(row, line, timeZone, words)];
+      return [parseRow(row, line, timeZone, rows)];
     },
     end: () => [],
     // Every line is a whole record: nothing is ever held.

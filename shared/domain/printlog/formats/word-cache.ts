@@ -30,9 +30,20 @@ function ownCopy(s: string): string {
 
 export class WordCache {
   private readonly byHash = new Map<number, string>();
+  /** The last word read for each column: the next row often has the same (a paper size, a printer). */
+  private readonly lastOf: string[] = [];
 
-  /** `text.slice(from, to).trim()`. */
-  trimmed(text: string, from: number, to: number): string {
+  /** `text.slice(from, to).trim()`; `column` numbers the field, so that the word read there last is tried first. */
+  trimmed(text: string, from: number, to: number, column: number): string {
+    const last = this.lastOf[column];
+    // A word read before is trimmed already: text equal to it needs no trimming.
+    if (last !== undefined && last.length === to - from && text.startsWith(last, from)) return last;
+    const word = this.lookUp(text, from, to);
+    this.lastOf[column] = word;
+    return word;
+  }
+
+  private lookUp(text: string, from: number, to: number): string {
     if (to > from && (isTrimmed(text.charCodeAt(from)) || isTrimmed(text.charCodeAt(to - 1)))) return text.slice(from, to).trim();
     let h = FNV_OFFSET;
     for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
