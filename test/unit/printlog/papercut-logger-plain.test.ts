@@ -147,4 +147,13 @@ describe('Print Logger rows in the logger\'s own form', () => {
       }
     }
   });
+
+  it('read the right words from a log whose words never repeat, more than its cache keeps', () => {
+    const rows = new PlainRows('Asia/Tokyo');
+    const clients = Array.from({ length: 20_000 }, (_, i) => `PC-${(i * 7919) % 100_000}`);
+    for (const client of [...clients, ...clients.slice(0, 100)]) {
+      const event = plainRow(`2024-04-01 09:00:12,sato-k,1,1,P1,"a.pdf",${client},A4,PCL6,,,DUPLEX,GRAYSCALE,1kb,`, 1, rows);
+      expect(event?.kind === 'job' && event.job.client).toBe(client);
+    }
+  });
 });

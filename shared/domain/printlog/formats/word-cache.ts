@@ -9,8 +9,6 @@
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
-/** A log whose words never repeat must not grow the cache without end. */
-const MAX_WORDS = 10_000;
 
 /** Whether `trim()` would remove the character (ECMAScript WhiteSpace and LineTerminator). */
 export function isTrimmed(c: number): boolean {
@@ -28,8 +26,16 @@ function ownCopy(s: string): string {
   return s.split('').join('');
 }
 
+/** Places in the table of words (a power of two), and how many a log may fill before it starts afresh. */
+const TABLE_SIZE = 16_384;
+const MAX_WORDS = TABLE_SIZE / 2;
+/** Places looked at from a word's own before it is given up on (kept out of the table, made anew each time). */
+const PROBES = 4;
+
 export class WordCache {
-  private readonly byHash = new Map<number, string>();
+  /** Open addressing by the hash of a word's characters; '' is a free place. An array, faster than a Map for every word of every row. */
+  private table: string[] = new Array<string>(TABLE_SIZE).fill('');
+  private words = 0;
   /** The last word read for each column: the next row often has the same (a paper size, a printer). */
   private readonly lastOf: string[] = [];
 
@@ -44,16 +50,27 @@ export class WordCache {
   }
 
   private lookUp(text: string, from: number, to: number): string {
-    if (to > from && (isTrimmed(text.charCodeAt(from)) || isTrimmed(text.charCodeAt(to - 1)))) return text.slice(from, to).trim();
+    if (to === from) return '';
+    if (isTrimmed(text.charCodeAt(from)) || isTrimmed(text.charCodeAt(to - 1))) return text.slice(from, to).trim();
     let h = FNV_OFFSET;
     for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-    const known = this.byHash.get(h);
-    if (known !== undefined && known.length === to - from && text.startsWith(known, from)) return known;
-    const word = ownCopy(text.slice(from, to));
-    if (known === undefined) {
-      if (this.byHash.size >= MAX_WORDS) this.byHash.clear();
-      this.byHash.set(h, word);
+    for (let p = 0; p < PROBES; p++) {
+      const place = (h + p) & (TABLE_SIZE - 1);
+      const known = this.table[place] ?? '';
+      if (known === '') return this.keep(place, ownCopy(text.slice(from, to)));
+      if (known.length === to - from && text.startsWith(known, from)) return known;
     }
+    return ownCopy(text.slice(from, to));
+  }
+
+  private keep(place: number, word: string): string {
+    if (this.words >= MAX_WORDS) {
+      // A log whose words never repeat: start afresh rather than fill the table.
+      this.table = new Array<string>(TABLE_SIZE).fill('');
+      this.words = 0;
+    }
+    this.table[place] = word;
+    this.words += 1;
     return word;
   }
 }
