@@ -45,8 +45,11 @@ if (!approvalsOnly) {
   const cli = kamilessCli();
   const importLine = (label: string, r: ImportFigure) => {
     const rss = r.peakRssMb === null ? 'peak RSS not measured' : `peak RSS ${r.peakRssMb.toFixed(0)} MB (goal ≤ 200 MB)`;
-    const base = 'missing' in r.baseline ? `no baseline: ${r.baseline.missing}` : `baseline sqlite3 .import: ${r.baseline.seconds.toFixed(2)} s | ratio ${(r.seconds / r.baseline.seconds).toFixed(2)}× (goal ≤ 1.5×)`;
-    console.log(`import ${label} Print Logger jobs (${r.fileMb.toFixed(0)} MB file, ${r.cli}): ${r.seconds.toFixed(2)} s, ${rss} | ${base}`);
+    const each = (runs: number[]) => runs.map((t) => t.toFixed(2)).join(', ');
+    const base = 'missing' in r.baseline
+      ? `no baseline: ${r.baseline.missing}`
+      : `baseline sqlite3 .import: ${r.baseline.seconds.toFixed(2)} s (${each(r.baseline.runs)}) | ratio ${(r.seconds / r.baseline.seconds).toFixed(2)}× (goal ≤ 1.5×)`;
+    console.log(`import ${label} Print Logger jobs (${r.fileMb.toFixed(0)} MB file, ${r.cli}), median of ${r.runs.length}: ${r.seconds.toFixed(2)} s (${each(r.runs)}), ${rss} | ${base}`);
   };
   const oneMillion = await generateLog(1_000_000);
   try {
