@@ -9,7 +9,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FormatName, ParserOptions } from '../../../shared/domain/printlog/format.js';
-import { formatByName } from '../../../shared/domain/printlog/registry.js';
+import { formatLoaders } from '../../../shared/domain/printlog/format-loaders.js';
 import type { Encoding } from './encoding.js';
 import type { JobBatch } from './job-batch.js';
 import { LineBatcher } from './line-batcher.js';
@@ -54,8 +54,8 @@ async function post(batch: JobBatch): Promise<void> {
 }
 
 try {
-  const module = formatByName(job.format);
-  if (!module) throw new Error(`unknown format ${job.format}`);
+  if (!Object.hasOwn(formatLoaders, job.format)) throw new Error(`unknown format ${job.format}`);
+  const module = await formatLoaders[job.format]();
   const batcher = new LineBatcher(module.createParser(job.parser), { position: job.offset, line: job.lineBefore });
   const lines = readLineBatches(job.path, { encoding: job.encoding, offset: job.offset, lineBefore: job.lineBefore, bomLength: job.bomLength, lastLine: 'emit' });
   for await (const chunk of lines) {

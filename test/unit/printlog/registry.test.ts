@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { FormatModule } from '../../../shared/domain/printlog/format.js';
+import { formatLoaders } from '../../../shared/domain/printlog/format-loaders.js';
 import { windows307 } from '../../../shared/domain/printlog/formats/windows-307.js';
 import { detectFormat, formatByName, formats, pickFormat } from '../../../shared/domain/printlog/registry.js';
 import { decodeBytes, fixtureHead, fixturesDir, loadExpected, readFixtureBytes, runParser, splitLines, summarize } from '../../helpers/printlog-fixtures.js';
@@ -96,5 +97,12 @@ describe('detectFormat', () => {
   it('lets a valid mapping decide, and reports an invalid one', () => {
     expect(detectFormat(['PaperCut Print Logger'], { format: 'counter', columns: { month: 1, department: 2, sheets: 3 } })).toMatchObject({ format: 'counter', confidence: 100 });
     expect(detectFormat(['a,b'], { format: 'csv', columns: { time: 1 } })).toEqual({ format: null, reason: 'the mapping file is not valid: columns.pages: required' });
+  });
+});
+
+describe('format loaders', () => {
+  it('load, for every format of the registry, that same module by its name', async () => {
+    expect(Object.keys(formatLoaders).sort()).toEqual(formats.map((f) => f.name).sort());
+    for (const module of formats) expect(await formatLoaders[module.name](), module.name).toBe(module);
   });
 });
