@@ -110,13 +110,8 @@ export const minuteSecondText = (i: number): string =>
   (minuteSeconds ??= Array.from({ length: 3600 }, (_, s) => `${TWO_DIGITS[Math.floor(s / 60)] ?? ''}:${TWO_DIGITS[s % 60] ?? ''}.000Z`))[i] ?? '';
 const isIn = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
 
-/**
- * The UTC instant (ISO string) of a wall-clock time in `timeZone`, or null
- * for an impossible time; `wallClockToIso` without the object, for parsers
- * that read one time per line.
- */
-export function localTimeToIso(year: number, month: number, day: number, hour: number, minute: number, second: number, timeZone = 'Asia/Tokyo'): string | null {
-  if (!(Number.isInteger(year) && isIn(month, 1, 12) && isIn(day, 1, 31) && isIn(hour, 0, 23) && isIn(minute, 0, 59) && isIn(second, 0, 59))) return null;
+/** `describeHour`, remembered: month, day and hour must be in range. */
+function localHour(year: number, month: number, day: number, hour: number, timeZone: string): LocalHour {
   let zone = localHours.get(timeZone);
   if (!zone) {
     zone = new Map();
@@ -130,6 +125,17 @@ export function localTimeToIso(year: number, month: number, day: number, hour: n
     if (zone.size >= MAX_CACHED_HOURS) zone.clear();
     zone.set(key, known);
   }
+  return known;
+}
+
+/**
+ * The UTC instant (ISO string) of a wall-clock time in `timeZone`, or null
+ * for an impossible time; `wallClockToIso` without the object, for parsers
+ * that read one time per line.
+ */
+export function localTimeToIso(year: number, month: number, day: number, hour: number, minute: number, second: number, timeZone = 'Asia/Tokyo'): string | null {
+  if (!(Number.isInteger(year) && isIn(month, 1, 12) && isIn(day, 1, 31) && isIn(hour, 0, 23) && isIn(minute, 0, 59) && isIn(second, 0, 59))) return null;
+  const known = localHour(year, month, day, hour, timeZone);
   if (known === 'invalid') return null;
   if (known === 'mixed') return new Date(epochOf({ year, month, day, hour, minute, second }, timeZone)).toISOString();
   if (known.isoPrefix !== null) return known.isoPrefix + minuteSecondText(minute * 60 + second);
@@ -145,7 +151,7 @@ export function localTimeToIso(year: number, month: number, day: number, hour: n
  */
 export function localHourStart(year: number, month: number, day: number, hour: number, timeZone = 'Asia/Tokyo'): { isoPrefix: string; unixSeconds: number } | null {
   if (!(Number.isInteger(year) && isIn(month, 1, 12) && isIn(day, 1, 31) && isIn(hour, 0, 23))) return null;
-  const known = describeHour(year, month, day, hour, timeZone);
+  const known = localHour(year, month, day, hour, timeZone);
   if (known === 'invalid' || known === 'mixed' || known.isoPrefix === null) return null;
   return { isoPrefix: known.isoPrefix, unixSeconds: (Date.UTC(year, month - 1, day, hour) - known.offset) / 1000 };
 }
