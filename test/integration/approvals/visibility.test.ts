@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../../shared/api/approvals.js';
 import { api } from '../../../shared/api/endpoints.js';
-import { bodyOf, type Client } from '../../helpers/test-app.js';
+import { bodyOf, settled, type Client } from '../../helpers/test-app.js';
 import { acted, draft, filesUnder, getCase, openTown, pdfBytes, refused, submitted, unchanged, upload, type Res } from './harness.js';
 
 // Visibility, route by route: a case is visible to its drafter, the people on its route and their
@@ -58,6 +58,8 @@ describe('someone who may not see the case', () => {
     expect(await inboxIds(u)).not.toContain(pending.id);
     refused(await download(u, drafted.id, attachmentId), 404, 'not_found');
 
+    // The decided case's archive PDF may still be being made: its blob is not what this test is about.
+    await settled(t.db);
     const blobs = filesUnder(`${t.dataDir}/blobs`);
     await unchanged(t.db, async () => {
       refused(await u.inject({ method: 'POST', url: `/api/cases/${pending.id}/actions`, payload: { action: 'approve', version: pending.version } }), 404, 'not_found');
