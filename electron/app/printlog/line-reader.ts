@@ -127,7 +127,7 @@ function singleByteSplitter(opts: ReadOptions, position: number): Splitter {
       }
       const lastNl = chunk.lastIndexOf(0x0a);
       const start = chunkStart;
-      // Advanced before the first group is handed out: the caller may stop asking at any group.
+      // The rest of the chunk waits for the next one; the groups below take their offsets from `start`.
       if (lastNl + 1 < chunk.length) partial = Buffer.from(chunk.subarray(lastNl + 1));
       chunkStart += chunk.length;
       while (from <= lastNl) {

@@ -11,9 +11,8 @@ import type { PrintJob } from './job.js';
  *
  * The hash is FNV-1a over the fields (the time as its Unix second, each
  * text's UTF-16 code units and a separator, each number as two 32-bit
- * words) with murmur3's finaliser, in
- * plain JavaScript: a cryptographic hash through node:crypto cost a
- * microsecond a job, a fifth of a whole import.
+ * words) with murmur3's finaliser, in plain JavaScript: a cryptographic hash
+ * through node:crypto cost a microsecond a job, a fifth of a whole import.
  */
 
 /** 2000-01-01T00:00:00Z in Unix seconds: a key counts seconds from it. */
