@@ -116,7 +116,8 @@ export class BatchBuilder {
     if (this.jobs * JOB_NUMBERS === this.numbers.length) this.grow();
     const n = this.numbers;
     const o = this.jobs * JOB_NUMBERS;
-    n[o] = second === undefined ? jobKey(job) : jobKey(job, second);
+    // Without the second, jobKey reads it from the time (its default).
+    n[o] = jobKey(job, second);
     n[o + 1] = line;
     n[o + 2] = this.seen.count(line, job);
     n[o + 3] = job.pages;
